@@ -1,0 +1,19 @@
+import type { FeedOutcome, FeedState } from '../core/model/feed';
+
+export interface NewFeed {
+  url: string;
+  name?: string;
+}
+
+/** The feeds tiewatch polls and each one's health. */
+export interface FeedRegistry {
+  /** Adds feeds that are not registered yet; never overwrites an existing feed's state. Returns how many were added. */
+  add(feeds: NewFeed[], now: Date): Promise<number>;
+  remove(url: string): Promise<boolean>;
+  get(url: string): Promise<FeedState | undefined>;
+  list(): Promise<FeedState[]>;
+  /** Active feeds whose `nextDueAt` has passed. */
+  listDue(now: Date): Promise<FeedState[]>;
+  /** Stores what a poll came to and schedules the next one. */
+  recordOutcome(url: string, outcome: FeedOutcome, now: Date): Promise<FeedState>;
+}
