@@ -1,7 +1,20 @@
 /**
- * The one description of tiewatch's tables. The CDK storage construct and the local runner both build
- * their tables from it, so dynalite and DynamoDB always have the same keys and indexes.
+ * The one description of tiewatch's table. The CDK storage construct and the local runner both build the
+ * table from it, so dynalite and DynamoDB always have the same keys and indexes.
  * Plain data on purpose: no CDK or SDK import, so a Lambda bundle can use it too.
+ *
+ * One table holds every kind of item (single-table design), so that a deployed monitor is named by one
+ * table name (`--table NAME`) and one stream carries alert inserts to the notify function:
+ *
+ * | item                | pk                   | sk          | gsi1pk / gsi1sk                 | gsi2pk / gsi2sk             | expiresAt |
+ * |---------------------|----------------------|-------------|---------------------------------|-----------------------------|-----------|
+ * | feed                | FEED#<url>           | FEED        | FEEDS / <nextDueAt>             | –                           | –         |
+ * | seen story          | STORY#<story key>    | STORY       | –                               | –                           | yes       |
+ * | recent relevant     | RECENT#<day>         | <story key> | –                               | –                           | yes       |
+ * | alert               | ALERT#<alert id>     | ALERT       | ALERTS / <firstSeen>#<id>       | FACT#<factId> / same        | –         |
+ *
+ * gsi1 lists the registry in due order and all alerts newest first; gsi2 lists one fact's alerts newest
+ * first (sparse: new developments have no fact). Every item carries `type` so stream consumers can filter.
  */
 export interface KeyAttribute {
   name: string;
@@ -11,61 +24,35 @@ export interface KeyAttribute {
 export interface IndexDesign {
   indexName: string;
   partitionKey: KeyAttribute;
-  sortKey?: KeyAttribute;
+  sortKey: KeyAttribute;
 }
 
 export interface TableDesign {
   partitionKey: KeyAttribute;
-  sortKey?: KeyAttribute;
+  sortKey: KeyAttribute;
   indexes: IndexDesign[];
   /** Attribute holding an epoch-seconds expiry; reads filter on it too, since TTL deletion is lazy. */
-  ttlAttribute?: string;
-  /** Whether changes are streamed (the alerts table feeds the notify function). */
-  stream: boolean;
+  ttlAttribute: string;
 }
 
-export type TableRole = 'feeds' | 'stories' | 'alerts';
-
-export const TABLE_DESIGN: Record<TableRole, TableDesign> = {
-  // One item per feed, keyed by URL. Every feed carries registry = "feed", so the byDue index lists the
-  // registry in due order with one Query and no Scan (a few thousand feeds fit one partition easily).
-  feeds: {
-    partitionKey: { name: 'url', type: 'S' },
-    indexes: [
-      {
-        indexName: 'byDue',
-        partitionKey: { name: 'registry', type: 'S' },
-        sortKey: { name: 'nextDueAt', type: 'S' },
-      },
-    ],
-    stream: false,
-  },
-  // Seen stories (pk "SEEN#<story key>") and recent relevant stories for near-duplicate checks
-  // (pk "RECENT#<day>", sk story key). Both expire by TTL.
-  stories: {
-    partitionKey: { name: 'pk', type: 'S' },
-    sortKey: { name: 'sk', type: 'S' },
-    indexes: [],
-    ttlAttribute: 'expiresAt',
-    stream: false,
-  },
-  // One item per distinct change, keyed by an id derived from the change. byTime orders all alerts newest
-  // first (timeline = "alerts", sk = "<firstSeen>#<id>"); byFact does the same per fact (sparse: new
-  // developments have no fact).
-  alerts: {
-    partitionKey: { name: 'id', type: 'S' },
-    indexes: [
-      {
-        indexName: 'byTime',
-        partitionKey: { name: 'timeline', type: 'S' },
-        sortKey: { name: 'timeKey', type: 'S' },
-      },
-      {
-        indexName: 'byFact',
-        partitionKey: { name: 'factId', type: 'S' },
-        sortKey: { name: 'timeKey', type: 'S' },
-      },
-    ],
-    stream: true,
-  },
+export const TABLE_DESIGN: TableDesign = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  indexes: [
+    {
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+    },
+    {
+      indexName: 'gsi2',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+    },
+  ],
+  ttlAttribute: 'expiresAt',
 };
+
+/** Item type markers (the `type` attribute). */
+export const ITEM_TYPES = ['feed', 'story', 'recent', 'alert'] as const;
+export type ItemType = (typeof ITEM_TYPES)[number];
