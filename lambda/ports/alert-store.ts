@@ -19,7 +19,9 @@ export interface AlertPage {
 }
 
 /** What recording an alert came to: a new alert, or a source added to the alert for the same change. */
-export type RecordResult = { kind: 'created'; alert: Alert } | { kind: 'corroborated'; alertId: string; added: boolean };
+export type RecordResult =
+  | { kind: 'created'; alert: Alert }
+  | { kind: 'corroborated'; alertId: string; added: boolean };
 
 export interface AlertStore {
   /**
@@ -32,4 +34,23 @@ export interface AlertStore {
   get(id: string): Promise<Alert | undefined>;
   /** Newest first, through the time-ordered index. */
   query(query: AlertQuery): Promise<AlertPage>;
+}
+
+/**
+ * A paging cursor that this store did not issue for this query: altered, issued for other filters, or
+ * from an older cursor format. The feed API answers it with 400.
+ */
+export class InvalidCursorError extends Error {
+  constructor(reason: string) {
+    super(`invalid cursor: ${reason}`);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** A source was added to an alert that does not exist. */
+export class AlertNotFoundError extends Error {
+  constructor(readonly alertId: string) {
+    super(`alert not found: ${alertId}`);
+    this.name = 'AlertNotFoundError';
+  }
 }

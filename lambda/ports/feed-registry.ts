@@ -17,3 +17,11 @@ export interface FeedRegistry {
   /** Stores what a poll came to and schedules the next one. */
   recordOutcome(url: string, outcome: FeedOutcome, now: Date): Promise<FeedState>;
 }
+
+/** The feed is not in the registry (never added, or removed while it was being polled). */
+export class FeedNotFoundError extends Error {
+  constructor(readonly feedUrl: string) {
+    super(`feed not registered: ${feedUrl}`);
+    this.name = 'FeedNotFoundError';
+  }
+}

@@ -1,0 +1,170 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  paginateQuery,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import pLimit from 'p-limit';
+import { z } from 'zod';
+import { applyOutcome } from '../../core/feeds/apply-outcome';
+import { DEFAULT_POLL_POLICY, type PollPolicy } from '../../core/feeds/next-poll';
+import type { FeedOutcome, FeedState } from '../../core/model/feed';
+import { FeedNotFoundError, type FeedRegistry, type NewFeed } from '../../ports/feed-registry';
+import { FEEDS_PARTITION, feedKey, RETIRED_SORT_KEY } from './item-keys';
+import { StoredItemError } from './stored-item-error';
+
+/** A feed item as stored: the FeedState plus its keys. Parsed on every read (the table is an edge). */
+const feedItemSchema = z.object({
+  type: z.literal('feed'),
+  url: z.string(),
+  name: z.string().optional(),
+  status: z.enum(['active', 'retired']),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  lastSuccessAt: z.string().optional(),
+  lastAttemptAt: z.string().optional(),
+  consecutiveFailures: z.number().int().nonnegative(),
+  nextDueAt: z.string(),
+  lastError: z.string().optional(),
+  addedAt: z.string(),
+});
+
+export interface DynamoFeedRegistryOptions {
+  /** @default DEFAULT_POLL_POLICY (15 min interval, backoff from 15 min capped at 24 h) */
+  policy?: PollPolicy;
+  /** Injected for exact schedules in tests. @default Math.random */
+  random?: () => number;
+}
+
+/** Conditional puts run this many at a time when adding a long feed list. */
+const ADD_CONCURRENCY = 8;
+
+/** The feed registry in the single table: one item per feed, listed in due order through gsi1. */
+export class DynamoFeedRegistry implements FeedRegistry {
+  private readonly policy: PollPolicy;
+  private readonly random: () => number;
+
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: DynamoFeedRegistryOptions = {},
+  ) {
+    this.policy = options.policy ?? DEFAULT_POLL_POLICY;
+    this.random = options.random ?? Math.random;
+  }
+
+  async add(feeds: NewFeed[], now: Date): Promise<number> {
+    const unique = [...new Map(feeds.map((feed) => [feed.url, feed])).values()];
+    const limit = pLimit(ADD_CONCURRENCY);
+    const added = await Promise.all(
+      unique.map((feed) =>
+        limit(async () => {
+          const state: FeedState = {
+            url: feed.url,
+            ...(feed.name ? { name: feed.name } : {}),
+            status: 'active',
+            consecutiveFailures: 0,
+            nextDueAt: now.toISOString(),
+            addedAt: now.toISOString(),
+          };
+          try {
+            await this.doc.send(
+              new PutCommand({
+                TableName: this.tableName,
+                Item: toItem(state),
+                // A feed already registered keeps its validators, health and schedule.
+                ConditionExpression: 'attribute_not_exists(pk)',
+              }),
+            );
+            return true;
+          } catch (error) {
+            if (error instanceof ConditionalCheckFailedException) return false;
+            throw error;
+          }
+        }),
+      ),
+    );
+    return added.filter(Boolean).length;
+  }
+
+  async remove(url: string): Promise<boolean> {
+    const result = await this.doc.send(
+      new DeleteCommand({ TableName: this.tableName, Key: feedKey(url), ReturnValues: 'ALL_OLD' }),
+    );
+    return result.Attributes !== undefined;
+  }
+
+  async get(url: string): Promise<FeedState | undefined> {
+    const result = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: feedKey(url), ConsistentRead: true }),
+    );
+    return result.Item ? fromItem(result.Item) : undefined;
+  }
+
+  /** Every feed, retired ones included, soonest due first (retired last). */
+  list(): Promise<FeedState[]> {
+    return this.queryFeeds({
+      KeyConditionExpression: 'gsi1pk = :feeds',
+      ExpressionAttributeValues: { ':feeds': FEEDS_PARTITION },
+    });
+  }
+
+  listDue(now: Date): Promise<FeedState[]> {
+    return this.queryFeeds({
+      KeyConditionExpression: 'gsi1pk = :feeds AND gsi1sk <= :now',
+      ExpressionAttributeValues: { ':feeds': FEEDS_PARTITION, ':now': now.toISOString() },
+    });
+  }
+
+  async recordOutcome(url: string, outcome: FeedOutcome, now: Date): Promise<FeedState> {
+    const current = await this.get(url);
+    if (!current) throw new FeedNotFoundError(url);
+    const next = applyOutcome(current, outcome, now, this.policy, this.random);
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toItem(next),
+          // A feed removed while it was being polled stays removed.
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new FeedNotFoundError(url);
+      throw error;
+    }
+    return next;
+  }
+
+  private async queryFeeds(
+    condition: Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'>,
+  ): Promise<FeedState[]> {
+    const feeds: FeedState[] = [];
+    const pages = paginateQuery(
+      { client: this.doc },
+      { TableName: this.tableName, IndexName: 'gsi1', ...condition },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) feeds.push(fromItem(item));
+    return feeds;
+  }
+}
+
+function toItem(state: FeedState): Record<string, unknown> {
+  return {
+    ...feedKey(state.url),
+    type: 'feed',
+    gsi1pk: FEEDS_PARTITION,
+    gsi1sk: state.status === 'active' ? state.nextDueAt : RETIRED_SORT_KEY,
+    ...state,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): FeedState {
+  const parsed = feedItemSchema.safeParse(item);
+  if (!parsed.success) throw new StoredItemError('feed', String(item.pk), parsed.error);
+  const { type: _type, ...state } = parsed.data;
+  return state;
+}
