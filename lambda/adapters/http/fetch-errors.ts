@@ -6,7 +6,7 @@ import { formatBytes, formatDuration } from './format-quantity';
  */
 export abstract class FetchError extends Error {
   /** HTTP status, when the failure came with one. */
-  readonly status?: number;
+  declare readonly status?: number;
 
   constructor(reason: string, options?: { status?: number; cause?: unknown }) {
     super(reason, options?.cause === undefined ? undefined : { cause: options.cause });

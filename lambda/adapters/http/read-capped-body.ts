@@ -1,12 +1,7 @@
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import {
-  BodyTooLargeError,
-  CorruptBodyError,
-  FetchError,
-  UnsupportedContentEncodingError,
-} from './fetch-errors';
+import { BodyTooLargeError, CorruptBodyError, UnsupportedContentEncodingError } from './fetch-errors';
 
 const DECODERS: Record<string, () => Transform> = {
   gzip: createGunzip,
@@ -31,10 +26,15 @@ export async function readCappedBody(
   const decoder = createDecoder(contentEncoding);
   const chunks: Buffer[] = [];
   let total = 0;
+  // Kept aside because leaving the loop destroys the decoder first, and pipeline reports that error instead.
+  let overflow: BodyTooLargeError | undefined;
   const collect = async (source: AsyncIterable<Buffer>): Promise<void> => {
     for await (const chunk of source) {
       total += chunk.length;
-      if (total > maxBytes) throw new BodyTooLargeError(maxBytes);
+      if (total > maxBytes) {
+        overflow = new BodyTooLargeError(maxBytes);
+        throw overflow;
+      }
       chunks.push(chunk);
     }
   };
@@ -50,8 +50,8 @@ export async function readCappedBody(
   try {
     await (decoder ? pipeline(body, decoder, collect, { signal }) : pipeline(body, collect, { signal }));
   } catch (error) {
-    const decoderFailed = firstFailure === 'decoder' && !signal.aborted && !(error instanceof FetchError);
-    throw decoderFailed ? new CorruptBodyError(error) : error;
+    if (overflow) throw overflow;
+    throw firstFailure === 'decoder' && !signal.aborted ? new CorruptBodyError(error) : error;
   }
   return Buffer.concat(chunks, total);
 }
