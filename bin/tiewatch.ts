@@ -1,8 +1,13 @@
 import { Command } from 'commander';
+import { registerClassify } from '../cli/commands/classify';
+import { registerEval } from '../cli/commands/eval';
 
 // Each command lives in cli/commands/<name>.ts and adds itself to the program.
 const program = new Command('tiewatch')
   .description('Watch news feeds for changes in Russia–China–North Korea ties against a baseline of facts')
   .showHelpAfterError();
+
+registerClassify(program);
+registerEval(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { COUNTRY_CODES } from '../core/model/classification';
+
+/**
+ * A signal term. Matched case-insensitively on word boundaries; a trailing `*` matches any word ending
+ * (`sanction*`); a term written wholly in capitals (`US`, `SCO`) is an acronym and matched exactly;
+ * `@RU`, `@CN`, `@KP` stand for any recognised mention of that country.
+ */
+const term = z.string().trim().min(1, 'expected a non-empty term');
+/** Every group must match; a group matches when any of its terms does. */
+const termGroups = z.array(z.array(term).min(1, 'expected at least one term')).min(1);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)');
+const cues = z.array(term).optional();
+
+export const quantityValueSchema = z.object({
+  type: z.literal('quantity'),
+  name: z.string().min(1),
+  value: z.number(),
+  /** One of the units extract-quantities reports: `bcm`, `percent`, `people`, `USD`, `bpd`… */
+  unit: z.string().min(1),
+  /** `year` when the quantity is a yearly rate ("106 bcm a year"). */
+  per: z.literal('year').optional(),
+  /** Relative difference still read as the same value (0.05 = 5%). @default 0.02 */
+  tolerance: z.number().min(0).max(1).optional(),
+});
+
+export const dateValueSchema = z.object({
+  type: z.literal('date'),
+  name: z.string().min(1),
+  value: isoDate,
+  /** Words that mark a date in the same sentence as this value (`until`, `expire*`); without cues the date is recorded, never compared. */
+  cues,
+});
+
+export const durationValueSchema = z.object({
+  type: z.literal('duration'),
+  name: z.string().min(1),
+  value: z.object({ amount: z.number().positive(), unit: z.enum(['day', 'week', 'month', 'year']) }),
+  cues,
+});
+
+export const placeValueSchema = z.object({
+  type: z.literal('place'),
+  name: z.string().min(1),
+  value: z.string().min(1),
+});
+
+export const statusChangeSchema = z.object({
+  /** The status the words announce ("signed", "halted"). */
+  to: z.string().min(1),
+  verdict: z.enum(['updates', 'contradicts']),
+  words: z.array(term).min(1),
+});
+
+export const statusValueSchema = z.object({
+  type: z.literal('status'),
+  name: z.string().min(1),
+  value: z.string().min(1),
+  changes: z.array(statusChangeSchema).min(1),
+});
+
+export const quoteValueSchema = z.object({
+  type: z.literal('quote'),
+  name: z.string().min(1),
+  value: z.string().min(1),
+  /** Words that restate the quote or its tone. */
+  words: z.array(term).min(1),
+});
+
+export const trackedValueSchema = z.discriminatedUnion('type', [
+  quantityValueSchema,
+  dateValueSchema,
+  durationValueSchema,
+  placeValueSchema,
+  statusValueSchema,
+  quoteValueSchema,
+]);
+
+export const factSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+  statement: z.string().min(1),
+  actors: z.object({
+    countries: z.array(z.enum(COUNTRY_CODES)).min(1),
+    people: z.array(z.string().min(1)).default([]),
+  }),
+  signals: z.object({
+    /** Groups that must all match within one sentence of the story (the evidence sentence). */
+    sentence: termGroups,
+    /** Groups that must all match somewhere in the story. */
+    story: termGroups.optional(),
+    /** Terms that keep a sentence from speaking to the fact ("phone" for a meeting in person). */
+    exclude: z.array(term).optional(),
+  }),
+  values: z.array(trackedValueSchema),
+  /**
+   * Whether a denial near the fact's terms disputes it. False where the denial is part of the fact
+   * itself (Beijing denies aiding Russia's war).
+   * @default true
+   */
+  deniable: z.boolean().default(true),
+});
+
+export const baselineSchema = z
+  .object({
+    version: z.literal(1),
+    source: z.object({ title: z.string().min(1), published: isoDate, url: z.string().url().optional() }),
+    facts: z.array(factSchema).min(1),
+  })
+  .superRefine((baseline, ctx) => {
+    const seen = new Set<string>();
+    baseline.facts.forEach((fact, index) => {
+      if (seen.has(fact.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['facts', index, 'id'],
+          message: `duplicate fact id "${fact.id}"`,
+        });
+      }
+      seen.add(fact.id);
+    });
+  });
+
+export type Baseline = z.infer<typeof baselineSchema>;
+export type Fact = z.infer<typeof factSchema>;
+export type TrackedValue = z.infer<typeof trackedValueSchema>;
+export type QuantityValue = z.infer<typeof quantityValueSchema>;
+export type DateValue = z.infer<typeof dateValueSchema>;
+export type DurationValue = z.infer<typeof durationValueSchema>;
+export type PlaceValue = z.infer<typeof placeValueSchema>;
+export type StatusValue = z.infer<typeof statusValueSchema>;
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+export type QuoteValue = z.infer<typeof quoteValueSchema>;

@@ -1,0 +1,66 @@
+import type { TermMatcher } from './term-pattern';
+
+/**
+ * Words that dispute a claim, whatever the fact. Applied only near the fact's own terms, so that "denied
+ * supplying arms" does not dispute a gas deal named later in the same sentence.
+ */
+export const DENIAL_TERMS = [
+  'deny',
+  'denies',
+  'denied',
+  'denial*',
+  'reject*',
+  'dismiss*',
+  'refut*',
+  'rebut*',
+  'false',
+  'baseless',
+  'groundless',
+  'fabricat*',
+  'absurd',
+  'premature',
+  'declin* to confirm',
+  'no such',
+  'not true',
+  'untrue',
+  'disput*',
+  'fake',
+  'nonsense',
+  'no evidence',
+  'опроверг*',
+  'отрица*',
+  '否认',
+  '不实',
+  '부인',
+];
+
+/** How far (in characters) a cue may sit from the fact's own words and still speak about them. */
+export const CUE_WINDOW = 60;
+
+/** Where a cue was found in a sentence. */
+export interface CueHit {
+  index: number;
+  text: string;
+}
+
+/**
+ * The first cue in a sentence that sits within `CUE_WINDOW` characters of one of the anchors (positions of
+ * the fact's terms). With no anchors, any cue in the sentence counts.
+ */
+export function findCueNear(
+  sentence: string,
+  cues: TermMatcher,
+  anchors: readonly number[],
+): CueHit | undefined {
+  if (!cues.test(sentence)) return undefined;
+  for (const hit of cues.matches(sentence)) {
+    if (anchors.length === 0 || anchors.some((anchor) => near(sentence, anchor, hit.index))) return hit;
+  }
+  return undefined;
+}
+
+// Within the window and the same clause: a semicolon starts another statement.
+function near(sentence: string, anchor: number, cue: number): boolean {
+  if (Math.abs(anchor - cue) > CUE_WINDOW) return false;
+  return !sentence.slice(Math.min(anchor, cue), Math.max(anchor, cue)).includes(';');
+}

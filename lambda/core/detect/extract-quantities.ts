@@ -1,0 +1,130 @@
+/** A number with its unit, normalised: gas in bcm, money in units of its currency, people as a head count. */
+export interface Quantity {
+  value: number;
+  unit: 'bcm' | 'percent' | 'people' | 'bpd' | 'USD' | 'EUR' | 'GBP' | 'CNY' | 'RUB';
+  /** `year` for a yearly rate ("106 bcm a year", "50 bcm/yr"). */
+  per?: 'year';
+  text: string;
+  index: number;
+}
+
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const SCALES: Record<string, number> = {
+  trillion: 1e12,
+  tn: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  bln: 1e9,
+  b: 1e9,
+  million: 1e6,
+  mln: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  thousand: 1e3,
+  k: 1e3,
+};
+const SCALE = String.raw`(?:[\s-]*(trillion|tn|billion|bn|bln|million|mln|mn|thousand|k|b|m)\b)?`;
+
+const GAS = new RegExp(
+  String.raw`${NUMBER}${SCALE}[\s-]*(bcm|bcm\b|cubic[\s-]+met(?:re|er)s?|m3|m³|cbm)(?![a-z])`,
+  'gi',
+);
+const PERCENT = new RegExp(String.raw`${NUMBER}\s*(?:%|per\s?cent\b|percent\b)`, 'gi');
+const PEOPLE = new RegExp(
+  String.raw`${NUMBER}${SCALE}\s+(?:[A-Za-z-]+\s+){0,3}?(?:troops|soldiers|workers|labou?rers|personnel|fighters|servicemen|engineers|sappers|deminers|builders|construction\s+workers)\b`,
+  'gi',
+);
+const BARRELS = new RegExp(String.raw`${NUMBER}${SCALE}\s*(?:bpd|b/d|barrels\s+(?:per|a)\s+day)\b`, 'gi');
+const MONEY_BEFORE = new RegExp(
+  String.raw`(US\$|\$|€|£|¥|USD\s?|EUR\s?|CNY\s?|RMB\s?)${NUMBER}${SCALE}`,
+  'gi',
+);
+const MONEY_AFTER = new RegExp(
+  String.raw`${NUMBER}${SCALE}\s*(dollars|euros|pounds|yuan|renminbi|roubles|rubles)\b`,
+  'gi',
+);
+const YEARLY = /^\s*(?:(?:a|per|each|every)\s+year|\/\s*(?:yr|year|y)\b|annually|a-year|per\s+annum|yearly)/i;
+
+const CURRENCIES: Record<string, Quantity['unit']> = {
+  us$: 'USD',
+  $: 'USD',
+  usd: 'USD',
+  dollars: 'USD',
+  '€': 'EUR',
+  eur: 'EUR',
+  euros: 'EUR',
+  '£': 'GBP',
+  pounds: 'GBP',
+  '¥': 'CNY',
+  cny: 'CNY',
+  rmb: 'CNY',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  roubles: 'RUB',
+  rubles: 'RUB',
+};
+
+function toNumber(digits: string, scale: string | undefined): number {
+  const base = Number(digits.replace(/,/g, ''));
+  return scale ? base * (SCALES[scale.toLowerCase()] ?? 1) : base;
+}
+
+/** Finds quantities with units in a sentence: gas volumes, percentages, head counts, oil flows, money. */
+export function extractQuantities(text: string): Quantity[] {
+  const found: Quantity[] = [];
+  for (const match of text.matchAll(GAS)) {
+    const [whole, digits = '', scale, unit = ''] = match;
+    const raw = toNumber(digits, scale);
+    // "38.8 billion cubic metres" and "38.8 bcm" are the same; bare cubic metres are counted in units.
+    const value = /^bcm$/i.test(unit)
+      ? Number(digits.replace(/,/g, '')) * (scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1)
+      : raw / 1e9;
+    const per = YEARLY.test(text.slice(match.index + whole.length)) ? ('year' as const) : undefined;
+    found.push({
+      value: round(value),
+      unit: 'bcm',
+      ...(per ? { per } : {}),
+      text: whole,
+      index: match.index,
+    });
+  }
+  for (const match of text.matchAll(PERCENT)) {
+    found.push({
+      value: Number((match[1] ?? '').replace(/,/g, '')),
+      unit: 'percent',
+      text: match[0],
+      index: match.index,
+    });
+  }
+  for (const match of text.matchAll(PEOPLE)) {
+    found.push({
+      value: toNumber(match[1] ?? '', match[2]),
+      unit: 'people',
+      text: match[0],
+      index: match.index,
+    });
+  }
+  for (const match of text.matchAll(BARRELS)) {
+    found.push({
+      value: toNumber(match[1] ?? '', match[2]),
+      unit: 'bpd',
+      text: match[0],
+      index: match.index,
+    });
+  }
+  for (const match of text.matchAll(MONEY_BEFORE)) {
+    const unit = CURRENCIES[(match[1] ?? '').trim().toLowerCase()];
+    if (unit)
+      found.push({ value: toNumber(match[2] ?? '', match[3]), unit, text: match[0], index: match.index });
+  }
+  for (const match of text.matchAll(MONEY_AFTER)) {
+    const unit = CURRENCIES[(match[3] ?? '').toLowerCase()];
+    if (unit)
+      found.push({ value: toNumber(match[1] ?? '', match[2]), unit, text: match[0], index: match.index });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

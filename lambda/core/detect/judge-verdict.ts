@@ -1,0 +1,189 @@
+import type { DateValue, DurationValue, QuantityValue, TrackedValue } from '../../baseline/schema';
+import type { FactFinding, Verdict } from '../model/classification';
+import type { AnalysedSentence } from './analyse-story';
+import { DENIAL_TERMS, findCueNear } from './detect-status-change';
+import { extractDates, sameDate } from './extract-dates';
+import { durationDays, extractDurations } from './extract-durations';
+import { extractQuantities } from './extract-quantities';
+import type { FactMatch } from './match-facts';
+import { compileTerms, type TermMatcher } from './term-pattern';
+
+/** How near (characters) a date or duration must follow one of its cue words. */
+const VALUE_CUE_WINDOW = 30;
+
+let denial: TermMatcher | undefined;
+const valueCues = new WeakMap<TrackedValue, TermMatcher>();
+
+interface Reading {
+  verdict: Verdict;
+  sentence: AnalysedSentence;
+  baseline?: string;
+  observed?: string;
+}
+
+/**
+ * One verdict for one fact. A dispute of the fact near its own words `contradicts`; a changed status or a
+ * tracked value that differs `updates`; otherwise the story `reaffirms` it. A contradiction outranks an
+ * update: a story that both disputes and revises a fact is first of all a dispute.
+ */
+export function judgeVerdict(match: FactMatch, published?: string): FactFinding {
+  const { compiled } = match;
+  const readings: Reading[] = [];
+  const countryAnchored = compiled.sentenceGroups.some((group) => group.countries.length > 0);
+  for (const sentence of match.sentences) {
+    // Country mentions anchor cues only for facts whose signals are countries ("@KP … troops").
+    const anchors = [
+      ...compiled.anchors.positions(sentence.text),
+      ...(countryAnchored ? sentence.mentions.map((mention) => mention.start - sentence.start) : []),
+    ];
+    for (const { change, cues } of compiled.changes) {
+      const hit = findCueNear(sentence.text, cues, anchors);
+      const status = compiled.fact.values.find(
+        (value) => value.type === 'status' && value.changes.includes(change),
+      );
+      if (hit) {
+        readings.push({
+          verdict: change.verdict,
+          sentence,
+          ...(status ? { baseline: String(status.value) } : {}),
+          observed: `${change.to} ("${hit.text}")`,
+        });
+      }
+    }
+    if (compiled.fact.deniable) {
+      denial ??= compileTerms(DENIAL_TERMS);
+      const hit = findCueNear(sentence.text, denial, anchors);
+      if (hit)
+        readings.push({
+          verdict: 'contradicts',
+          sentence,
+          baseline: compiled.fact.statement,
+          observed: `disputed ("${hit.text}")`,
+        });
+    }
+    for (const value of compiled.fact.values) readings.push(...readValue(value, sentence, published));
+  }
+  const chosen =
+    readings.find((reading) => reading.verdict === 'contradicts') ??
+    readings.find((reading) => reading.verdict === 'updates') ??
+    readings[0];
+  const evidence = (chosen?.sentence ?? match.sentences[0])?.text ?? '';
+  if (chosen === undefined || chosen.verdict === 'reaffirms') {
+    return { factId: compiled.fact.id, verdict: 'reaffirms', evidence };
+  }
+  return {
+    factId: compiled.fact.id,
+    verdict: chosen.verdict,
+    ...(chosen.baseline !== undefined ? { baseline: chosen.baseline } : {}),
+    ...(chosen.observed !== undefined ? { observed: chosen.observed } : {}),
+    evidence,
+  };
+}
+
+function readValue(value: TrackedValue, sentence: AnalysedSentence, published?: string): Reading[] {
+  switch (value.type) {
+    case 'quantity':
+      return readQuantity(value, sentence);
+    case 'date':
+      return value.cues ? readDate(value, sentence, published) : [];
+    case 'duration':
+      return value.cues ? readDuration(value, sentence) : [];
+    default:
+      return [];
+  }
+}
+
+function describeQuantity(value: number, unit: string, per: string | undefined): string {
+  return `${value} ${unit}${per ? `/${per}` : ''}`;
+}
+
+/** A matching figure reaffirms; only when none matches does another figure of the same kind update. */
+function readQuantity(value: QuantityValue, sentence: AnalysedSentence): Reading[] {
+  const comparable = extractQuantities(sentence.text).filter(
+    (quantity) => quantity.unit === value.unit && (value.per === undefined || quantity.per === value.per),
+  );
+  if (comparable.length === 0) return [];
+  const tolerance = value.tolerance ?? 0.02;
+  const same = comparable.find(
+    (quantity) => Math.abs(quantity.value - value.value) <= Math.abs(value.value) * tolerance,
+  );
+  const baseline = describeQuantity(value.value, value.unit, value.per);
+  if (same)
+    return [
+      {
+        verdict: 'reaffirms',
+        sentence,
+        baseline,
+        observed: describeQuantity(same.value, same.unit, same.per),
+      },
+    ];
+  const other = comparable[0];
+  return other
+    ? [
+        {
+          verdict: 'updates',
+          sentence,
+          baseline,
+          observed: describeQuantity(other.value, other.unit, other.per),
+        },
+      ]
+    : [];
+}
+
+function cuesOf(value: DateValue | DurationValue): TermMatcher {
+  let cues = valueCues.get(value);
+  if (cues === undefined) {
+    cues = compileTerms(value.cues ?? []);
+    valueCues.set(value, cues);
+  }
+  return cues;
+}
+
+function cuedNear(cues: TermMatcher, text: string, index: number, length: number): boolean {
+  return cues
+    .positions(text)
+    .some(
+      (position) =>
+        (position < index && index - position <= VALUE_CUE_WINDOW) ||
+        (position >= index + length && position - index - length <= 12),
+    );
+}
+
+function readDate(value: DateValue, sentence: AnalysedSentence, published?: string): Reading[] {
+  const cues = cuesOf(value);
+  if (!cues.test(sentence.text)) return [];
+  const readings: Reading[] = [];
+  for (const date of extractDates(sentence.text, published)) {
+    if (!cuedNear(cues, sentence.text, date.index, date.text.length)) continue;
+    // A bare year says little about a day: compare only at the value's own precision or finer.
+    if (date.iso.length < value.value.length && date.precision === 'year') continue;
+    const verdict = sameDate(date.iso, value.value) ? 'reaffirms' : 'updates';
+    readings.push({
+      verdict,
+      sentence,
+      baseline: `${value.name}: ${value.value}`,
+      observed: `${value.name}: ${date.text}`,
+    });
+  }
+  return readings;
+}
+
+function readDuration(value: DurationValue, sentence: AnalysedSentence): Reading[] {
+  const cues = cuesOf(value);
+  if (!cues.test(sentence.text)) return [];
+  const expected = durationDays(value.value.amount, value.value.unit);
+  const readings: Reading[] = [];
+  for (const duration of extractDurations(sentence.text)) {
+    if (duration.kind !== 'span' || !cuedNear(cues, sentence.text, duration.index, duration.text.length))
+      continue;
+    const days = durationDays(duration.amount, duration.unit);
+    const verdict = Math.abs(days - expected) <= expected * 0.05 ? 'reaffirms' : 'updates';
+    readings.push({
+      verdict,
+      sentence,
+      baseline: `${value.name}: ${value.value.amount} ${value.value.unit}`,
+      observed: `${value.name}: ${duration.text}`,
+    });
+  }
+  return readings;
+}

@@ -1,0 +1,40 @@
+import type { CountryCode } from '../model/classification';
+import type { AnalysedSentence, AnalysedStory } from './analyse-story';
+import type { CompiledFact, CompiledGroup } from './compile-facts';
+
+/** A fact a story speaks to, with the sentences that speak to it. */
+export interface FactMatch {
+  compiled: CompiledFact;
+  sentences: AnalysedSentence[];
+}
+
+function sentenceCountries(sentence: AnalysedSentence): Set<CountryCode> {
+  return new Set(sentence.mentions.flatMap((mention) => mention.countries));
+}
+
+function groupMatches(group: CompiledGroup, text: string, countries: ReadonlySet<CountryCode>): boolean {
+  return group.countries.some((country) => countries.has(country)) || (group.terms?.test(text) ?? false);
+}
+
+/**
+ * The facts a story speaks to: the story names every actor country and meets the story-wide signals, and at
+ * least one sentence meets all the sentence signals.
+ */
+export function matchFacts(facts: readonly CompiledFact[], story: AnalysedStory): FactMatch[] {
+  const storyCountries = new Set(story.mentions.flatMap((mention) => mention.countries));
+  const perSentence = story.sentences.map(sentenceCountries);
+  const matches: FactMatch[] = [];
+  for (const compiled of facts) {
+    if (!compiled.fact.actors.countries.every((country) => storyCountries.has(country))) continue;
+    if (!compiled.storyGroups.every((group) => groupMatches(group, story.text, storyCountries))) continue;
+    const sentences = story.sentences.filter(
+      (sentence, index) =>
+        !compiled.exclude?.test(sentence.text) &&
+        compiled.sentenceGroups.every((group) =>
+          groupMatches(group, sentence.text, perSentence[index] ?? new Set()),
+        ),
+    );
+    if (sentences.length > 0) matches.push({ compiled, sentences });
+  }
+  return matches;
+}

@@ -1,0 +1,105 @@
+/**
+ * Turns signal terms into regular-expression source. Terms are matched on word boundaries; a trailing `*`
+ * accepts any word ending; spaces and hyphens inside a term accept either; Cyrillic terms get a
+ * Cyrillic-aware boundary (JavaScript's `\b` only knows ASCII); Chinese and Korean terms need none.
+ */
+
+const ASCII_WORD = /[A-Za-z0-9]/;
+const CYRILLIC = /[\u0400-\u04FF]/;
+const CYRILLIC_CLASS = '[\\u0400-\\u04FF]';
+
+/** A term written wholly in capitals (`US`, `SCO`) is an acronym: matching it case-insensitively would hit "us". */
+export function isAcronym(term: string): boolean {
+  return /^[A-Z][A-Z.&]*[A-Z.]$/.test(term);
+}
+
+/** Regular-expression source for one term, boundaries included. */
+export function termSource(term: string): string {
+  const stem = term.endsWith('*');
+  const body = stem ? term.slice(0, -1) : term;
+  const first = body.charAt(0);
+  const last = body.charAt(body.length - 1);
+  const inner = body
+    .split(/[\s\-‐‑–]+/)
+    .map((part) => {
+      // An inner `*` ("declin* to confirm") is a word ending too.
+      const open = part.endsWith('*') && part !== body;
+      const text = escapeRegExp(open ? part.slice(0, -1) : part).replace(/'/g, "['’]");
+      return open ? `${text}${CYRILLIC.test(part) ? `${CYRILLIC_CLASS}*` : '[A-Za-z]*'}` : text;
+    })
+    .join('[\\s\\-‐‑–]+');
+  const before = ASCII_WORD.test(first) ? '\\b' : CYRILLIC.test(first) ? `(?<!${CYRILLIC_CLASS})` : '';
+  let after = '';
+  if (stem) after = CYRILLIC.test(last) ? `${CYRILLIC_CLASS}*` : '[A-Za-z]*';
+  else if (ASCII_WORD.test(last)) after = '\\b';
+  else if (CYRILLIC.test(last)) after = `(?!${CYRILLIC_CLASS})`;
+  return `${before}${inner}${after}`;
+}
+
+/** One alternation over many terms, longest first so the fullest alias wins. */
+export function alternationSource(terms: readonly string[]): string {
+  return [...new Set(terms)]
+    .sort((a, b) => b.length - a.length)
+    .map(termSource)
+    .join('|');
+}
+
+/** A case-aware matcher over a list of terms: acronyms exact, the rest case-insensitive. */
+export interface TermMatcher {
+  /** Whether any term occurs in the text. */
+  test(text: string): boolean;
+  /** Start offsets of every occurrence. */
+  positions(text: string): number[];
+  /** Every occurrence with its text, in text order. */
+  matches(text: string): Array<{ index: number; text: string }>;
+  /** The first occurrence, if any. */
+  first(text: string): { index: number; text: string } | undefined;
+}
+
+/** Compiles terms once into at most two regular expressions. */
+export function compileTerms(terms: readonly string[]): TermMatcher {
+  const acronyms = terms.filter(isAcronym);
+  const words = terms.filter((term) => !isAcronym(term));
+  const patterns: RegExp[] = [];
+  if (words.length > 0) patterns.push(new RegExp(alternationSource(words), 'gi'));
+  if (acronyms.length > 0) patterns.push(new RegExp(alternationSource(acronyms), 'g'));
+  return {
+    test(text) {
+      return patterns.some((pattern) => {
+        pattern.lastIndex = 0;
+        return pattern.test(text);
+      });
+    },
+    positions(text) {
+      const found: number[] = [];
+      for (const pattern of patterns) {
+        // matchAll starts from lastIndex, which test() and exec() leave behind.
+        pattern.lastIndex = 0;
+        for (const match of text.matchAll(pattern)) found.push(match.index);
+      }
+      return found;
+    },
+    matches(text) {
+      const found: Array<{ index: number; text: string }> = [];
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        for (const match of text.matchAll(pattern)) found.push({ index: match.index, text: match[0] });
+      }
+      return found.sort((a, b) => a.index - b.index);
+    },
+    first(text) {
+      let best: { index: number; text: string } | undefined;
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        const match = pattern.exec(text);
+        if (match && (best === undefined || match.index < best.index))
+          best = { index: match.index, text: match[0] };
+      }
+      return best;
+    },
+  };
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
