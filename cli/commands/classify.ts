@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { BaselineError } from '../../lambda/baseline/baseline-error';
 import { loadBaseline } from '../../lambda/baseline/load-baseline';
 import { createClassifier } from '../../lambda/core/detect/classify';
 
@@ -60,10 +61,17 @@ export function registerClassify(program: Command): void {
     .description('Classify JSON Lines stories from stdin against the baseline; one JSON line out per story')
     .option('--baseline <file>', 'baseline JSON file (default: the shipped baseline)')
     .action(async (options: { baseline?: string }) => {
-      const failed = await classifyLines(process.stdin, process.stdout, process.stderr, options.baseline);
-      if (failed > 0) {
-        process.stderr.write(`${failed} line(s) failed\n`);
-        process.exitCode = 1;
+      try {
+        const failed = await classifyLines(process.stdin, process.stdout, process.stderr, options.baseline);
+        if (failed > 0) {
+          process.stderr.write(`${failed} line(s) failed\n`);
+          process.exitCode = 1;
+        }
+      } catch (error) {
+        // A wrong baseline stops the run before any story: exit 2, apart from failed lines (1).
+        if (!(error instanceof BaselineError)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        process.exitCode = 2;
       }
     });
 }

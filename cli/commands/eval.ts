@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { BaselineError } from '../../lambda/baseline/baseline-error';
 import { loadBaseline } from '../../lambda/baseline/load-baseline';
 import { createClassifier } from '../../lambda/core/detect/classify';
-import { readLabelledStories } from '../evaluation/read-labelled-stories';
+import { LabelledSetError, readLabelledStories } from '../evaluation/read-labelled-stories';
 import { type PrecisionRecall, type Scorecard, scoreClassifications } from '../evaluation/score';
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
@@ -41,9 +42,15 @@ export function registerEval(program: Command): void {
     .description('Score classify on a labelled JSON Lines file (relevant, facts: fact id → verdict)')
     .option('--baseline <file>', 'baseline JSON file (default: the shipped baseline)')
     .action((file: string, options: { baseline?: string }) => {
-      const classify = createClassifier(loadBaseline(options.baseline));
-      const labels = readLabelledStories(file);
-      const results = labels.map((label) => classify(label));
-      process.stdout.write(`${formatScorecard(scoreClassifications(labels, results))}\n`);
+      try {
+        const classify = createClassifier(loadBaseline(options.baseline));
+        const labels = readLabelledStories(file);
+        const results = labels.map((label) => classify(label));
+        process.stdout.write(`${formatScorecard(scoreClassifications(labels, results))}\n`);
+      } catch (error) {
+        if (!(error instanceof BaselineError || error instanceof LabelledSetError)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        process.exitCode = 2;
+      }
     });
 }

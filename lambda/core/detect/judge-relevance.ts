@@ -6,258 +6,43 @@ import { compileTerms, type TermMatcher } from './term-pattern';
  * Words of a relationship between states: meeting, trade, energy, arms, travel, support. Sanctions and
  * tariffs are left out on purpose: "tariffs on Russia, North Korea" ties neither to the other.
  */
+// biome-ignore format: a word list reads better packed
 const RELATION_TERMS = [
-  'talk*',
-  'met',
-  'meet*',
-  'summit*',
-  'visit*',
-  'trip',
-  'tie',
-  'ties',
-  'relation*',
-  'partner*',
-  'alliance',
-  'ally',
-  'allies',
-  'allied',
-  'friend*',
-  'cooperat*',
-  'co-operat*',
-  'treaty',
-  'pact',
-  'agree*',
-  'deal*',
-  'accord',
-  'memorandum',
-  'sign*',
-  'trade*',
-  'trading',
-  'export*',
-  'import*',
-  'suppl*',
-  'deliver*',
-  'ship*',
-  'pipeline*',
-  'gas',
-  'oil',
-  'crude',
-  'LNG',
-  'coal',
-  'energy',
-  'bridge',
-  'border*',
-  'rail*',
-  'train',
-  'flight*',
-  'visa*',
-  'touris*',
-  'travel*',
-  'troops',
-  'soldiers',
-  'munitions',
-  'weapons',
-  'arms',
-  'military',
-  'drills',
-  'exercise*',
-  'joint*',
-  'bilateral',
-  'mutual*',
-  'aid',
-  'aiding',
-  'assist*',
-  'help*',
-  'support*',
-  'back*',
-  'host*',
-  'greet*',
-  'welcom*',
-  'receiv*',
-  'letter',
-  'message',
-  'congratulat*',
-  'call',
-  'phone*',
-  'envoy*',
-  'ambassador*',
-  'embass*',
-  'delegation*',
-  'consultation*',
-  'dialogue',
-  'parade',
-  'buy*',
-  'bought',
-  'purchas*',
-  'refiner*',
-  'invest*',
-  'loan*',
-  'yuan',
-  'rouble*',
-  'ruble*',
-  'payment*',
-  'worker*',
-  'labourers',
-  'laborers',
-  'strategic',
-  'accus*',
-  'praise*',
-  'hail*',
-  'tout*',
-  'pledge*',
-  'vow*',
-  'arriv*',
-  'reach*',
-  'land',
-  'lands',
-  'landed',
-  'fly',
-  'flies',
-  'flew',
-  'crosse*',
-  'crossed',
-  'side by side',
-  'beside',
-  'alongside',
-  'brief*',
-  'discuss*',
-  'negotiat*',
-  'cargo*',
-  'tanker*',
-  'consulate',
-  'friendship',
-  'solidarity',
-  'comrade*',
-  'fraternal',
-  'blood',
-  'embrace*',
-  'inks',
-  'inked',
-  'forge*',
-  'bolster*',
-  'deepen*',
-  'strengthen*',
-  'переговор*',
-  'встреч*',
-  'визит*',
-  'сотрудничеств*',
-  'торгов*',
-  'поставк*',
-  'отношени*',
-  'партнерств*',
-  'союз*',
-  '会谈',
-  '会晤',
-  '访问',
-  '合作',
-  '关系',
-  '贸易',
-  '供应',
-  '友谊',
-  '伙伴',
-  '同盟',
-  '회담',
-  '방문',
-  '협력',
-  '관계',
-  '교역',
-  '동맹',
-  '파병',
+  'talk*', 'met', 'meet*', 'summit*', 'visit*', 'trip', 'tie', 'ties', 'relation*', 'partner*', 'alliance',
+  'ally', 'allies', 'allied', 'friend*', 'cooperat*', 'co-operat*', 'treaty', 'pact', 'agree*', 'deal*',
+  'accord', 'memorandum', 'sign*', 'trade*', 'trading', 'export*', 'import*', 'suppl*', 'deliver*', 'ship*',
+  'pipeline*', 'gas', 'oil', 'crude', 'LNG', 'coal', 'energy', 'bridge', 'border*', 'rail*', 'train',
+  'flight*', 'visa*', 'touris*', 'travel*', 'troops', 'soldiers', 'munitions', 'weapons', 'arms', 'military',
+  'drills', 'exercise*', 'joint*', 'bilateral', 'mutual*', 'aid', 'aiding', 'assist*', 'help*', 'support*',
+  'back*', 'host*', 'greet*', 'welcom*', 'receiv*', 'letter', 'message', 'congratulat*', 'call', 'phone*',
+  'envoy*', 'ambassador*', 'embass*', 'delegation*', 'consultation*', 'dialogue', 'parade', 'buy*', 'bought',
+  'purchas*', 'refiner*', 'invest*', 'loan*', 'yuan', 'rouble*', 'ruble*', 'payment*', 'worker*', 'labourers',
+  'laborers', 'strategic', 'accus*', 'praise*', 'hail*', 'tout*', 'pledge*', 'vow*', 'arriv*', 'reach*',
+  'land', 'lands', 'landed', 'fly', 'flies', 'flew', 'crosse*', 'crossed', 'side by side', 'beside',
+  'alongside', 'brief*', 'discuss*', 'negotiat*', 'cargo*', 'tanker*', 'consulate', 'friendship', 'solidarity',
+  'comrade*', 'fraternal', 'blood', 'embrace*', 'inks', 'inked', 'forge*', 'bolster*', 'deepen*',
+  'strengthen*', 'переговор*', 'встреч*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*',
+  'партнерств*', 'союз*', 'безвиз*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
+  '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문', '협력', '관계', '교역', '동맹',
+  '파병'
 ];
 
 /**
  * Other countries, so that a list ("North Korea, China and Russia", "China and India") is recognised as one:
  * names in a list of three or more are enumerated, not related.
  */
+// biome-ignore format: a word list reads better packed
 const OTHER_COUNTRIES = [
-  'India*',
-  'Japan*',
-  'United States',
-  'America*',
-  'US',
-  'U.S.',
-  'Iran*',
-  'Cuba*',
-  'Belarus*',
-  'Vietnam*',
-  'Ukrain*',
-  'South Korea*',
-  'Korea',
-  'Taiwan*',
-  'Pakistan*',
-  'Turkey',
-  'Türkiye',
-  'Turkish',
-  'German*',
-  'France',
-  'French',
-  'Britain',
-  'British',
-  'UK',
-  'Israel*',
-  'Syria*',
-  'Mongolia*',
-  'Kazakh*',
-  'Brazil*',
-  'Venezuela*',
-  'Cambodia*',
-  'Laos',
-  'Myanmar',
-  'Indonesia*',
-  'Philippine*',
-  'Australia*',
-  'Canad*',
-  'EU',
-  'Europe*',
-  'NATO',
-  'Saudi*',
-  'Egypt*',
-  'Serbia*',
-  'Hungar*',
-  'Poland',
-  'Polish',
-  'Italy',
-  'Italian*',
-  'Spain',
-  'Spanish',
-  'Mexico',
-  'Nigeria*',
-  'South Africa*',
-  'Ethiopia*',
-  'Thailand',
-  'Thai',
-  'Malaysia*',
-  'Singapore*',
-  'Afghan*',
-  'Iraq*',
-  'Libya*',
-  'Sudan*',
-  'Niger',
-  'Mali',
-  'Georgia*',
-  'Armenia*',
-  'Azerbaijan*',
-  'Uzbek*',
-  'Tajik*',
-  'Kyrgyz*',
-  'Turkmen*',
-  'Nicaragua*',
-  'Eritrea*',
-  'Bangladesh*',
-  'Sri Lanka*',
-  'Nepal*',
-  'Seoul',
-  'Tokyo',
-  'Washington',
-  'Kyiv',
-  'Delhi',
-  'Tehran',
-  'Minsk',
-  'Havana',
-  'Brussels',
-  'London',
-  'Paris',
-  'Berlin',
+  'India*', 'Japan*', 'United States', 'America*', 'US', 'U.S.', 'Iran*', 'Cuba*', 'Belarus*', 'Vietnam*',
+  'Ukrain*', 'South Korea*', 'Korea', 'Taiwan*', 'Pakistan*', 'Turkey', 'Türkiye', 'Turkish', 'German*',
+  'France', 'French', 'Britain', 'British', 'UK', 'Israel*', 'Syria*', 'Mongolia*', 'Kazakh*', 'Brazil*',
+  'Venezuela*', 'Cambodia*', 'Laos', 'Myanmar', 'Indonesia*', 'Philippine*', 'Australia*', 'Canad*', 'EU',
+  'Europe*', 'NATO', 'Saudi*', 'Egypt*', 'Serbia*', 'Hungar*', 'Poland', 'Polish', 'Italy', 'Italian*',
+  'Spain', 'Spanish', 'Mexico', 'Nigeria*', 'South Africa*', 'Ethiopia*', 'Thailand', 'Thai', 'Malaysia*',
+  'Singapore*', 'Afghan*', 'Iraq*', 'Libya*', 'Sudan*', 'Niger', 'Mali', 'Georgia*', 'Armenia*', 'Azerbaijan*',
+  'Uzbek*', 'Tajik*', 'Kyrgyz*', 'Turkmen*', 'Nicaragua*', 'Eritrea*', 'Bangladesh*', 'Sri Lanka*', 'Nepal*',
+  'Seoul', 'Tokyo', 'Washington', 'Kyiv', 'Delhi', 'Tehran', 'Minsk', 'Havana', 'Brussels', 'London', 'Paris',
+  'Berlin'
 ];
 
 // Two names joined only by a comma, "and", "or", "&" or a slash belong to one coordination.
@@ -299,6 +84,16 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   const linked = new Set<string>();
   for (const sentence of story.sentences) for (const pair of linkedPairs(sentence)) linked.add(pair);
 
+  // Both named in the title and again, apart, in one sentence of the summary: the story is about the two.
+  if (title) {
+    const titleTies = linkedPairs(title, false);
+    for (const sentence of story.sentences.slice(1))
+      for (const pair of apartPairs(sentence)) {
+        const [a, b] = pair.split('-') as [CountryCode, CountryCode];
+        if (inTitle.has(a) && inTitle.has(b) && titleTies.includes(pair)) linked.add(pair);
+      }
+  }
+
   const pairs = [...linked].filter((pair) => {
     const [a, b] = pair.split('-') as [CountryCode, CountryCode];
     if (inTitle.has(a) && inTitle.has(b)) return true;
@@ -309,8 +104,11 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   return { relevant: pairs.length > 0, pairs };
 }
 
-/** Pairs of countries a sentence relates to each other. */
-function linkedPairs(sentence: AnalysedSentence): string[] {
+/**
+ * Pairs of countries a sentence relates to each other. Without `needsRelationWord`, any two names outside a
+ * list of three or more count.
+ */
+function linkedPairs(sentence: AnalysedSentence, needsRelationWord = true): string[] {
   const countries = new Set(sentence.mentions.flatMap((mention) => mention.countries));
   if (countries.size < 2) return [];
   const pairs = new Set<string>();
@@ -321,7 +119,7 @@ function linkedPairs(sentence: AnalysedSentence): string[] {
   otherCountries ??= compileTerms(OTHER_COUNTRIES);
   const spans = withOtherCountries(sentence, otherCountries);
   const chainOf = chains(sentence.text, sentence.start, spans);
-  const related = relationTerms.test(sentence.text);
+  const related = !needsRelationWord || relationTerms.test(sentence.text);
 
   for (let i = 0; i < spans.length; i++) {
     for (let j = i + 1; j < spans.length; j++) {
@@ -339,6 +137,22 @@ function linkedPairs(sentence: AnalysedSentence): string[] {
       }
     }
   }
+  return [...pairs];
+}
+
+/** Pairs named in one sentence but not in the same coordination ("Xi told Putin", not "China and Russia"). */
+function apartPairs(sentence: AnalysedSentence): string[] {
+  if (new Set(sentence.mentions.flatMap((mention) => mention.countries)).size < 2) return [];
+  otherCountries ??= compileTerms(OTHER_COUNTRIES);
+  const spans = withOtherCountries(sentence, otherCountries);
+  const chainOf = chains(sentence.text, sentence.start, spans);
+  const pairs = new Set<string>();
+  spans.forEach((a, i) => {
+    spans.forEach((b, j) => {
+      if (j <= i || !a.watched || !b.watched || chainOf[i] === chainOf[j]) return;
+      for (const ca of a.countries) for (const cb of b.countries) if (ca !== cb) pairs.add(pairKey([ca, cb]));
+    });
+  });
   return [...pairs];
 }
 

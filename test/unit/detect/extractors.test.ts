@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates } from '../../../lambda/core/detect/extract-dates';
+import { extractDurations } from '../../../lambda/core/detect/extract-durations';
+import { extractQuantities } from '../../../lambda/core/detect/extract-quantities';
+import { splitSentences } from '../../../lambda/core/detect/split-sentences';
+
+describe('extractQuantities', () => {
+  it.each([
+    ['106 bcm a year', 106, 'bcm', 'year'],
+    ['38.8 billion cubic metres in 2025', 38.8, 'bcm', undefined],
+    ['50 billion cubic meters annually', 50, 'bcm', 'year'],
+    ['50 bn m3 per year', 50, 'bcm', 'year'],
+    ['the 50 bcm/yr line', 50, 'bcm', 'year'],
+    ['160,000 cubic metres of LNG', 0.00016, 'bcm', undefined],
+    ['up 24.8% on the year', 24.8, 'percent', undefined],
+    ['a rise of 7 per cent', 7, 'percent', undefined],
+    ['12,000 North Korean workers', 12000, 'people', undefined],
+    ['about 11,000 troops', 11000, 'people', undefined],
+    ['$228.105 billion in trade', 228.105e9, 'USD', undefined],
+    ['a $111 million bridge', 111e6, 'USD', undefined],
+    ['30 billion yuan', 30e9, 'CNY', undefined],
+    ['900,000 bpd of crude', 900000, 'bpd', undefined],
+  ])('reads %s', (text, value, unit, per) => {
+    // Act
+    const [first] = extractQuantities(text);
+    // Assess
+    expect(first?.value).toBeCloseTo(value, 6);
+    expect(first?.unit).toBe(unit);
+    expect(first?.per).toBe(per);
+  });
+
+  it('finds nothing in a sentence without figures', () => {
+    expect(extractQuantities('Talks went well, officials said.')).toEqual([]);
+  });
+});
+
+describe('extractDates', () => {
+  it.each([
+    ['on 2 September 2025', undefined, '2025-09-02', 'day'],
+    ['until 14 September 2026', undefined, '2026-09-14', 'day'],
+    ['took effect on 1 December', '2025-11-20', '2025-12-01', 'day'],
+    ['in May 2025', undefined, '2025-05', 'month'],
+    ['next month', '2025-12-01', '2026-01', 'month'],
+    ['deliveries might begin in 2031', undefined, '2031', 'year'],
+    ['2025年9月15日起', undefined, '2025-09-15', 'day'],
+  ])('reads %s (published %s)', (text, published, iso, precision) => {
+    const [first] = extractDates(text, published);
+    expect(first?.iso).toBe(iso);
+    expect(first?.precision).toBe(precision);
+  });
+
+  it('drops a date whose year the text does not give when there is no publication date', () => {
+    expect(extractDates('on 1 December')).toEqual([]);
+  });
+
+  it('does not read a length of time as a date', () => {
+    expect(extractDates('extended for 12 months', '2025-12-01')).toEqual([]);
+  });
+});
+
+describe('extractDurations', () => {
+  it.each([
+    ['a one-year trial', 1, 'year'],
+    ['extended for 12 months', 12, 'month'],
+    ['a two-year visa-free period', 2, 'year'],
+    ['stay up to 30 days', 30, 'day'],
+  ])('reads %s', (text, amount, unit) => {
+    const [first] = extractDurations(text);
+    expect(first).toMatchObject({ kind: 'span', amount, unit });
+  });
+
+  it('reads "until 14 September 2026" as an end date', () => {
+    const found = extractDurations('valid until 14 September 2026');
+    expect(found).toEqual([
+      expect.objectContaining({ kind: 'until', date: expect.objectContaining({ iso: '2026-09-14' }) }),
+    ]);
+  });
+
+  it('does not read the rate in "106 bcm a year" as a length', () => {
+    expect(extractDurations('106 bcm a year')).toEqual([]);
+  });
+});
+
+describe('splitSentences', () => {
+  it('keeps abbreviations inside a sentence', () => {
+    const spans = splitSentences('The U.S. Treasury acted at 7 a.m. on Monday. Beijing objected.');
+    expect(spans.map((span) => span.text)).toEqual([
+      'The U.S. Treasury acted at 7 a.m. on Monday.',
+      'Beijing objected.',
+    ]);
+  });
+
+  it('splits Chinese sentences on the ideographic full stop', () => {
+    expect(splitSentences('中俄关系很好。朝鲜也参加了。').length).toBe(2);
+  });
+});

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import { loadBaseline } from '../../../lambda/baseline/load-baseline';
+import { createClassifier } from '../../../lambda/core/detect/classify';
+import type { Verdict } from '../../../lambda/core/model/classification';
+
+const classify = createClassifier(loadBaseline());
+
+/** [fact, verdict, title, summary, published] */
+const CASES: Array<[string, Verdict, string, string, string]> = [
+  [
+    'ties-unprecedented',
+    'reaffirms',
+    'Putin calls Xi a dear friend',
+    'Vladimir Putin said ties between Russia and China were at an unprecedented level.',
+    '2025-09-02',
+  ],
+  [
+    'ties-unprecedented',
+    'updates',
+    'Analysts see cooling in Russia–China ties',
+    'Diplomats describe a cooling in Sino-Russian relations as Beijing courts Europe.',
+    '2026-03-01',
+  ],
+  [
+    'ties-unprecedented',
+    'contradicts',
+    'Russia–China ties a marriage of convenience, analysts say',
+    'Scholars in Moscow called the unprecedented partnership with China a marriage of convenience.',
+    '2026-03-01',
+  ],
+  [
+    'beijing-summit',
+    'reaffirms',
+    'Xi receives Putin for talks in Beijing',
+    'Xi Jinping held talks with Vladimir Putin at the Great Hall of the People in Beijing.',
+    '2025-09-02',
+  ],
+  [
+    'gas-supply-increase',
+    'reaffirms',
+    'Russia agrees to send more gas to China',
+    'Gazprom agreed to increase gas supplies to China, Putin said in Beijing.',
+    '2025-09-02',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Russian gas deliveries to China hit record',
+    'Gazprom said gas deliveries to China reached a record 38.8 bcm in 2025.',
+    '2026-01-13',
+  ],
+  [
+    'gas-supply-increase',
+    'contradicts',
+    'Beijing declines to confirm Power of Siberia 2 deal',
+    'China declined to confirm that a gas pipeline deal with Russia had been signed.',
+    '2025-09-04',
+  ],
+  [
+    'gas-volume-target',
+    'reaffirms',
+    'Russia to ship 106 bcm of gas a year to China',
+    'Russia will supply China with 106 bcm a year once projects are complete.',
+    '2025-09-03',
+  ],
+  [
+    'gas-volume-target',
+    'updates',
+    'Russia raises gas target for China to 120 bcm a year',
+    'Russian gas supplies to China could reach 120 billion cubic metres a year, Novak said.',
+    '2026-02-18',
+  ],
+  [
+    'gas-volume-target',
+    'contradicts',
+    'Experts call Russia–China gas target unrealistic',
+    'Analysts said shipping 106 bcm per year of gas to China was unrealistic.',
+    '2025-10-15',
+  ],
+  [
+    'visa-free-trial',
+    'reaffirms',
+    'China admits Russians visa-free for a year',
+    'Russians may enter China visa-free under a one-year trial from 15 September 2025.',
+    '2025-09-02',
+  ],
+  [
+    'visa-free-trial',
+    'updates',
+    'Russia mirrors China with visa-free entry for Chinese',
+    'Moscow made the visa-free regime with China mutual, letting Chinese citizens in without a visa.',
+    '2025-12-01',
+  ],
+  [
+    'visa-free-trial',
+    'updates',
+    'China extends visa-free entry for Russians',
+    'Beijing will keep the visa-free scheme for Russians until 31 December 2027.',
+    '2026-08-20',
+  ],
+  [
+    'victory-parade',
+    'reaffirms',
+    'Xi hosts Putin and Kim at parade',
+    'Xi Jinping stood with Vladimir Putin and Kim Jong Un at the parade marking 80 years since the end of WWII.',
+    '2025-09-03',
+  ],
+  [
+    'xi-moscow-visit',
+    'reaffirms',
+    'Xi visits Moscow for Victory Day',
+    'Xi Jinping arrived in Moscow for a state visit and Victory Day celebrations with Putin.',
+    '2025-05-07',
+  ],
+  [
+    'ukraine-deal-stalled',
+    'reaffirms',
+    'Putin briefs Xi on Ukraine after Trump summit',
+    'Vladimir Putin told Xi Jinping that his Alaska summit with Trump produced no deal on Ukraine.',
+    '2025-08-18',
+  ],
+  [
+    'ukraine-deal-stalled',
+    'updates',
+    'Ceasefire in Ukraine: Trump says deal reached; China welcomes it',
+    'Trump said a deal reached with Putin would end the war in Ukraine. Beijing welcomed the truce and praised Moscow.',
+    '2026-06-10',
+  ],
+  [
+    'global-governance',
+    'reaffirms',
+    'Xi and Putin call for a fairer world order',
+    'Xi Jinping told Vladimir Putin that China and Russia should build a more just and reasonable global governance system.',
+    '2025-09-02',
+  ],
+  [
+    'sco-tianjin',
+    'reaffirms',
+    'Putin and Xi at SCO summit in Tianjin',
+    'At the SCO summit in Tianjin, Xi Jinping decried Cold War thinking and Vladimir Putin called Eurocentric models outdated.',
+    '2025-09-01',
+  ],
+  [
+    'kim-beijing-trip',
+    'reaffirms',
+    "Kim Jong Un's train arrives in Beijing",
+    'Kim Jong Un arrived in Beijing by train, the first North Korean leader at a Chinese parade since 1959.',
+    '2025-09-02',
+  ],
+  [
+    'kim-beijing-trip',
+    'updates',
+    'Kim flew to China, Seoul says',
+    'North Korea’s Kim Jong Un flew to China by plane, South Korean intelligence said.',
+    '2025-09-04',
+  ],
+  [
+    'western-boycott',
+    'reaffirms',
+    'Western leaders stay away from Xi parade with Putin',
+    'Most Western leaders stayed away from the Beijing parade over Russia’s war, leaving Xi with Putin and Kim.',
+    '2025-09-02',
+  ],
+  [
+    'china-aid-accusation',
+    'reaffirms',
+    'US accuses China of fuelling Russia’s war',
+    'Washington accused China of fuelling Russia’s war by buying its oil; Beijing denied it.',
+    '2025-09-10',
+  ],
+  [
+    'china-aid-accusation',
+    'updates',
+    'Chinese refiners halt Russian crude purchases',
+    'Chinese state refiners halted purchases of Russian crude after US sanctions.',
+    '2025-10-23',
+  ],
+  [
+    'nk-arms-troops',
+    'reaffirms',
+    'North Korea sends troops and shells to Russia',
+    'North Korea has sent troops and artillery shells to Russia for its war, Seoul said.',
+    '2025-09-20',
+  ],
+  [
+    'nk-arms-troops',
+    'updates',
+    'Pyongyang to send 6,000 more soldiers to Russia',
+    'North Korea will send 6,000 additional soldiers to Russia, Shoigu said.',
+    '2025-06-17',
+  ],
+  [
+    'nk-arms-troops',
+    'contradicts',
+    'North Korea denies sending arms to Russia',
+    'North Korea denied supplying weapons to Russia, calling the reports absurd.',
+    '2024-05-17',
+  ],
+  [
+    'sanctions-offset',
+    'reaffirms',
+    'China is Russia’s lifeline against sanctions',
+    'China has become Russia’s economic lifeline as the West imposed sanctions on Moscow.',
+    '2025-09-03',
+  ],
+  [
+    'sanctions-offset',
+    'updates',
+    'Sanctioned Russian LNG cargo unloads in China',
+    'A tanker carrying sanctioned Russian LNG unloaded at a Chinese terminal.',
+    '2025-10-02',
+  ],
+];
+
+describe('fact verdicts', () => {
+  it.each(CASES)('%s %s: %s', (factId, verdict, title, summary, published) => {
+    // Act
+    const result = classify({ id: 't', title, summary, published });
+    // Assess
+    expect(result.relevant).toBe(true);
+    const finding = result.facts.find((fact) => fact.factId === factId);
+    expect(finding?.verdict).toBe(verdict);
+    expect(finding?.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('reports the baseline and the observed value of an update', () => {
+    const result = classify({
+      id: 't',
+      title: 'Russia raises gas target for China to 120 bcm a year',
+      summary: 'Russian gas supplies to China could reach 120 bcm a year, Novak said.',
+    });
+    const finding = result.facts.find((fact) => fact.factId === 'gas-volume-target');
+    expect(finding).toMatchObject({ baseline: '106 bcm/year', observed: '120 bcm/year' });
+  });
+
+  it('raises a contradiction alert over an update in the same story', () => {
+    const result = classify({
+      id: 't',
+      title: 'North Korea denies sending arms to Russia as Chinese refiners halt Russian crude purchases',
+      summary:
+        'North Korea denied supplying weapons to Russia. Chinese state refiners halted purchases of Russian crude.',
+    });
+    expect(result.alert?.kind).toBe('contradiction');
+  });
+
+  it('raises a new-development alert for a relevant story no fact covers', () => {
+    const result = classify({
+      id: 't',
+      title: 'Russia and North Korea open road bridge',
+      summary: 'Moscow and Pyongyang opened the bridge.',
+    });
+    expect(result.alert).toEqual({ kind: 'new-development', factIds: [] });
+  });
+
+  it('raises no alert for a story that only reaffirms', () => {
+    const result = classify({
+      id: 't',
+      title: 'Putin calls Xi a dear friend',
+      summary: 'Putin said ties with China were unprecedented.',
+    });
+    expect(result.alert).toBeNull();
+  });
+});
