@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerClassify } from '../cli/commands/classify';
 import { registerEval } from '../cli/commands/eval';
+import { registerFeeds } from '../cli/commands/feeds';
 
 // Each command lives in cli/commands/<name>.ts and adds itself to the program.
 const program = new Command('tiewatch')
@@ -9,5 +10,6 @@ const program = new Command('tiewatch')
 
 registerClassify(program);
 registerEval(program);
+registerFeeds(program);
 
 await program.parseAsync(process.argv);

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import dynalite from 'dynalite';
@@ -27,13 +27,15 @@ export interface EndpointFile {
 
 export const endpointFileOf = (dataDir: string) => join(dataDir, 'endpoint.json');
 
-/** The data directory is held by another process (LevelDB allows one) that does not answer on its endpoint. */
+/** The data directory is held by another live process (LevelDB allows one), which does not answer on its endpoint. */
 export class LocalStoreBusyError extends Error {
   constructor(
     readonly dataDir: string,
-    cause: unknown,
+    readonly pid: number,
   ) {
-    super(`the local store in ${dataDir} is in use by another process`, { cause });
+    super(
+      `the local store in ${dataDir} is held by process ${pid}, which does not answer; stop it or use another --data`,
+    );
     this.name = 'LocalStoreBusyError';
   }
 }
@@ -46,6 +48,7 @@ export class LocalStoreBusyError extends Error {
 export async function startEmbeddedDynamo(options: EmbeddedDynamoOptions = {}): Promise<EmbeddedDynamo> {
   const { dataDir } = options;
   const dbPath = dataDir && join(dataDir, 'dynamodb');
+  if (dataDir) await refuseIfHeld(dataDir);
   if (dbPath) await mkdir(dbPath, { recursive: true });
   const server = dynalite({
     ...(dbPath ? { path: dbPath } : {}),
@@ -75,4 +78,31 @@ export async function startEmbeddedDynamo(options: EmbeddedDynamoOptions = {}): 
       await close();
     },
   };
+}
+
+/**
+ * dynalite opens LevelDB lazily and, when another process holds the directory, throws from inside its
+ * request handler, which ends this process. So the owner recorded in endpoint.json is checked first:
+ * a file left by a process that no longer exists is ignored.
+ */
+async function refuseIfHeld(dataDir: string): Promise<void> {
+  let owner: Partial<EndpointFile>;
+  try {
+    owner = JSON.parse(await readFile(endpointFileOf(dataDir), 'utf8'));
+  } catch {
+    return;
+  }
+  if (typeof owner.pid === 'number' && owner.pid !== process.pid && isAlive(owner.pid)) {
+    throw new LocalStoreBusyError(dataDir, owner.pid);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -127,7 +127,7 @@ export class DynamoAlertStore implements AlertStore {
 
   async get(id: string): Promise<Alert | undefined> {
     const result = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: alertKey(id) }));
-    return result.Item ? fromItem(result.Item) : undefined;
+    return result.Item ? alertFromItem(result.Item) : undefined;
   }
 
   async query(query: AlertQuery): Promise<AlertPage> {
@@ -152,7 +152,7 @@ export class DynamoAlertStore implements AlertStore {
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       };
       const page = await this.doc.send(new QueryCommand(input));
-      for (const item of page.Items ?? []) alerts.push(fromItem(item));
+      for (const item of page.Items ?? []) alerts.push(alertFromItem(item));
       startKey = page.LastEvaluatedKey;
     } while (startKey && alerts.length < wanted);
 
@@ -219,7 +219,11 @@ function startKeyOf(id: string, firstSeen: string, filters: CursorFilters): Reco
   return { pk: alertPartition(id), sk: 'ALERT', ...index };
 }
 
-function fromItem(item: Record<string, unknown>): Alert {
+/**
+ * Reads a stored alert item back into an Alert (also for the notify handler's stream images).
+ * @throws StoredItemError when the item is not a well-formed alert
+ */
+export function alertFromItem(item: Record<string, unknown>): Alert {
   const parsed = alertItemSchema.safeParse(item);
   if (!parsed.success) throw new StoredItemError('alert', String(item.pk), parsed.error);
   const { type: _type, sources, ...alert } = parsed.data;
