@@ -53,6 +53,12 @@ const alertItemSchema = z.object({
   sources: z.record(z.string(), sourceSchema),
 });
 
+/**
+ * Most sources one alert keeps. An item is capped at 400 KB and a source takes up to ~1 KB, so a change
+ * syndicated very widely would otherwise make every further update fail, and its feed with it.
+ */
+export const MAX_SOURCES_PER_ALERT = 200;
+
 /** Without filters one extra item tells whether another page exists, so a page is one Query. */
 const LOOKAHEAD = 1;
 /** With filters DynamoDB counts items read, not items kept; reading a few pages' worth per call saves round trips. */
@@ -104,6 +110,7 @@ export class DynamoAlertStore implements AlertStore {
     return { kind: 'corroborated', alertId: alert.id, added: await this.addSource(alert.id, first) };
   }
 
+  /** False when the story is already a source, or the alert already holds MAX_SOURCES_PER_ALERT. */
   async addSource(alertId: string, source: AlertSource): Promise<boolean> {
     try {
       await this.doc.send(
@@ -111,10 +118,11 @@ export class DynamoAlertStore implements AlertStore {
           TableName: this.tableName,
           Key: alertKey(alertId),
           UpdateExpression: 'SET #sources.#story = :source',
-          // Both halves make the update safe to repeat: no alert is created by it, no source replaced.
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#sources.#story)',
+          // Safe to repeat: it creates no alert, replaces no source, and stops at the size cap.
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(#sources.#story) AND size(#sources) < :max',
           ExpressionAttributeNames: { '#sources': 'sources', '#story': source.storyKey },
-          ExpressionAttributeValues: { ':source': source },
+          ExpressionAttributeValues: { ':source': source, ':max': MAX_SOURCES_PER_ALERT },
         }),
       );
       return true;

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachCapacityMeter } from '../../../lambda/adapters/dynamodb/capacity-meter';
-import { DynamoAlertStore } from '../../../lambda/adapters/dynamodb/dynamo-alert-store';
+import {
+  DynamoAlertStore,
+  MAX_SOURCES_PER_ALERT,
+} from '../../../lambda/adapters/dynamodb/dynamo-alert-store';
 import type { Alert, AlertSource } from '../../../lambda/core/model/alert';
 import { AlertNotFoundError, InvalidCursorError } from '../../../lambda/ports/alert-store';
 import { type TestTable, useDynalite } from '../../support/dynalite';
@@ -106,6 +109,16 @@ describe('DynamoAlertStore', () => {
         'https://b.example/early',
         'https://c.example/late',
       ]);
+    });
+
+    it('stops adding sources at the cap, keeping the item under the 400 KB limit', async () => {
+      await store.record(alert('a1', 0));
+      for (let i = 1; i < MAX_SOURCES_PER_ALERT; i += 1) {
+        expect(await store.addSource('a1', source(`https://copy.example/${i}`, i))).toBe(true);
+      }
+
+      expect(await store.addSource('a1', source('https://one-too-many.example/', 999))).toBe(false);
+      expect((await store.get('a1'))?.sources).toHaveLength(MAX_SOURCES_PER_ALERT);
     });
 
     it('refuses a source for an alert that does not exist, creating nothing', async () => {
