@@ -31,6 +31,21 @@ const RELATION_TERMS = [
  * Other countries, so that a list ("North Korea, China and Russia", "China and India") is recognised as one:
  * names in a list of three or more are enumerated, not related.
  */
+/**
+ * Words that tie two states together by themselves. A country named once, outside the title, still makes the
+ * story relevant when a sentence ties it to the title's country with one of these ("North Korean soldiers
+ * fighting alongside Russian troops"), but not with a weaker word ("big buyers of Russian oil").
+ */
+// biome-ignore format: a word list reads better packed
+const STRONG_TIES = [
+  'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'deal', 'agreement*', 'treaty', 'summit', 'talks',
+  'visit*', 'alliance', 'ally', 'allies', 'partnership', 'cooperation', 'support*', 'aid', 'pipeline', 'visa*', 'trade',
+  'met', 'meet', 'meets', 'meeting',
+];
+
+// "in Beijing", "at Moscow": a capital as the place where something happened, not as an actor.
+const LOCATIVE = /\b(?:in|at)\s+$/i;
+
 // biome-ignore format: a word list reads better packed
 const OTHER_COUNTRIES = [
   'India*', 'Japan*', 'United States', 'America*', 'US', 'U.S.', 'Iran*', 'Cuba*', 'Belarus*', 'Vietnam*',
@@ -65,6 +80,7 @@ export interface RelevanceJudgement {
 }
 
 let relationTerms: TermMatcher | undefined;
+let strongTies: TermMatcher | undefined;
 let otherCountries: TermMatcher | undefined;
 
 /**
@@ -83,10 +99,15 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   const inTitle = new Set(title?.mentions.flatMap((mention) => mention.countries) ?? []);
   const linked = new Set<string>();
   for (const sentence of story.sentences) for (const pair of linkedPairs(sentence)) linked.add(pair);
+  strongTies ??= compileTerms(STRONG_TIES);
+  const strong = new Set<string>();
+  for (const sentence of story.sentences.slice(1)) {
+    for (const pair of linkedPairs(sentence, strongTies, true)) strong.add(pair);
+  }
 
   // Both named in the title and again, apart, in one sentence of the summary: the story is about the two.
   if (title) {
-    const titleTies = linkedPairs(title, false);
+    const titleTies = linkedPairs(title, null);
     for (const sentence of story.sentences.slice(1))
       for (const pair of apartPairs(sentence)) {
         const [a, b] = pair.split('-') as [CountryCode, CountryCode];
@@ -97,18 +118,19 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   const pairs = [...linked].filter((pair) => {
     const [a, b] = pair.split('-') as [CountryCode, CountryCode];
     if (inTitle.has(a) && inTitle.has(b)) return true;
-    if (inTitle.has(a)) return (counts.get(b) ?? 0) >= 2;
-    if (inTitle.has(b)) return (counts.get(a) ?? 0) >= 2;
+    if (inTitle.has(a)) return (counts.get(b) ?? 0) >= 2 || strong.has(pair);
+    if (inTitle.has(b)) return (counts.get(a) ?? 0) >= 2 || strong.has(pair);
     return false;
   });
   return { relevant: pairs.length > 0, pairs };
 }
 
 /**
- * Pairs of countries a sentence relates to each other. Without `needsRelationWord`, any two names outside a
- * list of three or more count.
+ * Pairs of countries a sentence relates to each other through one of `words` (the relation words by default;
+ * `null` for any two names outside a list of three or more). With `skipLocative`, a capital named as a place
+ * ("in Beijing") is left out.
  */
-function linkedPairs(sentence: AnalysedSentence, needsRelationWord = true): string[] {
+function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher | null, skipLocative = false): string[] {
   const countries = new Set(sentence.mentions.flatMap((mention) => mention.countries));
   if (countries.size < 2) return [];
   const pairs = new Set<string>();
@@ -117,9 +139,10 @@ function linkedPairs(sentence: AnalysedSentence, needsRelationWord = true): stri
 
   relationTerms ??= compileTerms(RELATION_TERMS);
   otherCountries ??= compileTerms(OTHER_COUNTRIES);
-  const spans = withOtherCountries(sentence, otherCountries);
+  const spans = withOtherCountries(sentence, otherCountries, skipLocative);
   const chainOf = chains(sentence.text, sentence.start, spans);
-  const related = !needsRelationWord || relationTerms.test(sentence.text);
+  const matcher = words === undefined ? relationTerms : words;
+  const related = matcher === null || matcher.test(sentence.text);
 
   for (let i = 0; i < spans.length; i++) {
     for (let j = i + 1; j < spans.length; j++) {
@@ -156,8 +179,20 @@ function apartPairs(sentence: AnalysedSentence): string[] {
   return [...pairs];
 }
 
-function withOtherCountries(sentence: AnalysedSentence, matcher: TermMatcher): Span[] {
-  const spans: Span[] = sentence.mentions.map((mention) => ({ ...mention, watched: true }));
+function withOtherCountries(sentence: AnalysedSentence, matcher: TermMatcher, skipLocative = false): Span[] {
+  const spans: Span[] = sentence.mentions
+    .filter(
+      (mention) =>
+        !skipLocative ||
+        mention.kind !== 'capital' ||
+        !LOCATIVE.test(
+          sentence.text.slice(
+            Math.max(0, mention.start - sentence.start - 4),
+            mention.start - sentence.start,
+          ),
+        ),
+    )
+    .map((mention) => ({ ...mention, watched: true }));
   for (const position of matcher.positions(sentence.text)) {
     const start = sentence.start + position;
     if (spans.some((span) => span.watched && start >= span.start && start < span.end)) continue;
