@@ -46,12 +46,8 @@ export const MAX_LINK_CHARS = 2048;
 export function canonicalLink(href: string, base?: string): string | undefined {
   const trimmed = href.trim();
   if (trimmed === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(trimmed, base);
-  } catch {
-    return undefined;
-  }
+  const url = parseUrl(trimmed, base);
+  if (!url) return undefined;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   if (url.hostname === '') return undefined;
   url.hash = '';
@@ -60,6 +56,21 @@ export function canonicalLink(href: string, base?: string): string | undefined {
   url.search = cleanQuery(url.search);
   const canonical = url.toString();
   return canonical.length <= MAX_LINK_CHARS ? canonical : undefined;
+}
+
+/** Absolute links never depend on the base, so a junk base cannot cost a good link. */
+function parseUrl(href: string, base: string | undefined): URL | undefined {
+  try {
+    return new URL(href);
+  } catch {
+    // Relative: resolved against the base below.
+  }
+  if (!base) return undefined;
+  try {
+    return new URL(href, base);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

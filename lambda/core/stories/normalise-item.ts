@@ -39,7 +39,7 @@ export function normaliseItem(item: RawFeedItem, context: FeedContext): Story | 
       ? capText(rawTitle, STORY_LIMITS.titleChars)
       : capText(rawSummary, STORY_LIMITS.derivedTitleChars);
   const summary = capText(rawSummary, STORY_LIMITS.summaryChars);
-  const base = context.siteUrl ?? context.feedUrl;
+  const base = (context.siteUrl && canonicalLink(context.siteUrl, context.feedUrl)) || context.feedUrl;
   const guid = cleanGuid(item.guid);
   // An RSS guid that is a web address is the item's permalink by the spec's default (isPermaLink).
   const link = canonicalLink(item.link ?? '', base) ?? (guid ? canonicalLink(guid) : undefined);
