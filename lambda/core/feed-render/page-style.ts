@@ -14,8 +14,9 @@ h2 { font-size: 1.1rem; margin: 0 0 .25rem; }
 a { color: var(--accent); }
 nav, .meta, footer { color: var(--muted); font-size: .9rem; }
 form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: 1rem 0; }
-label { display: flex; flex-direction: column; font-size: .9rem; }
+label { display: flex; flex-direction: column; font-size: .9rem; flex: 1 1 12rem; min-width: 0; }
 select, button { font: inherit; padding: .3rem; max-width: 100%; }
+select { width: 100%; }
 article { border-top: 1px solid var(--line); padding: .75rem 0; }
 .kind { display: inline-block; border: 1px solid currentColor; border-radius: .3rem; padding: 0 .3rem; font-size: .8rem; }
 .change { font-weight: 600; }
