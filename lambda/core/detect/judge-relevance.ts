@@ -10,7 +10,7 @@ import { compileTerms, type TermMatcher } from './term-pattern';
 const RELATION_TERMS = [
   'talk*', 'met', 'meet*', 'summit*', 'visit*', 'trip', 'tie', 'ties', 'relation*', 'partner*', 'alliance',
   'ally', 'allies', 'allied', 'friend*', 'cooperat*', 'co-operat*', 'treaty', 'pact', 'agree*', 'deal*',
-  'accord', 'memorandum', 'sign*', 'trade*', 'trading', 'export*', 'import*', 'suppl*', 'deliver*', 'ship*',
+  'accord', 'memorandum', 'sign*', 'trade*', 'trading', 'export*', 'import*', 'suppl*', 'deliver*', 'shipment*', 'shipped', 'shipping',
   'pipeline*', 'gas', 'oil', 'crude', 'LNG', 'coal', 'energy', 'bridge', 'border*', 'rail*', 'train',
   'flight*', 'visa*', 'touris*', 'travel*', 'troops', 'soldiers', 'munitions', 'weapons', 'arms', 'military',
   'drills', 'exercise*', 'joint*', 'bilateral', 'mutual*', 'aid', 'aiding', 'assist*', 'help*', 'support*',
@@ -107,11 +107,12 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
 
   // Both named in the title and again, apart, in one sentence of the summary: the story is about the two.
   if (title) {
-    const titleTies = linkedPairs(title, null);
+    // Not "Chinese and Russian ships": names coordinated in the title are co-mentioned, not related.
+    const titleApart = apartPairs(title);
     for (const sentence of story.sentences.slice(1))
       for (const pair of apartPairs(sentence)) {
         const [a, b] = pair.split('-') as [CountryCode, CountryCode];
-        if (inTitle.has(a) && inTitle.has(b) && titleTies.includes(pair)) linked.add(pair);
+        if (inTitle.has(a) && inTitle.has(b) && titleApart.includes(pair)) linked.add(pair);
       }
   }
 
@@ -126,11 +127,10 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
 }
 
 /**
- * Pairs of countries a sentence relates to each other through one of `words` (the relation words by default;
- * `null` for any two names outside a list of three or more). With `skipLocative`, a capital named as a place
- * ("in Beijing") is left out.
+ * Pairs of countries a sentence relates to each other through one of `words` (the relation words by default),
+ * outside a list of three or more. With `skipLocative`, a capital named as a place ("in Beijing") is left out.
  */
-function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher | null, skipLocative = false): string[] {
+function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher, skipLocative = false): string[] {
   const countries = new Set(sentence.mentions.flatMap((mention) => mention.countries));
   if (countries.size < 2) return [];
   const pairs = new Set<string>();
@@ -141,8 +141,7 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher | null, ski
   otherCountries ??= compileTerms(OTHER_COUNTRIES);
   const spans = withOtherCountries(sentence, otherCountries, skipLocative);
   const chainOf = chains(sentence.text, sentence.start, spans);
-  const matcher = words === undefined ? relationTerms : words;
-  const related = matcher === null || matcher.test(sentence.text);
+  const related = (words ?? relationTerms).test(sentence.text);
 
   for (let i = 0; i < spans.length; i++) {
     for (let j = i + 1; j < spans.length; j++) {
