@@ -8,7 +8,9 @@ import type { NewFeed } from '../../lambda/ports/feed-registry';
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/feeds/', import.meta.url));
 
-const ExampleIndex = z.array(z.object({ file: z.string().regex(/^[\w.-]+$/), name: z.string(), contentType: z.string() }));
+const ExampleIndex = z.array(
+  z.object({ file: z.string().regex(/^[\w.-]+$/), name: z.string(), contentType: z.string() }),
+);
 
 export interface ExampleFeedServer {
   /** The bundled example feeds at this server's URLs, ready for the registry. */
@@ -25,11 +27,11 @@ export interface ExampleFeedServer {
 export async function startExampleFeedServer(options: { port?: number } = {}): Promise<ExampleFeedServer> {
   const anchor = Date.now();
   const index = ExampleIndex.parse(JSON.parse(readFileSync(`${EXAMPLES_DIR}index.json`, 'utf8')));
-  const files = new Map(
+  const files = new Map<string, { body: Buffer; etag: string; contentType: string }>(
     index.map((entry) => {
       const body = fillDates(readFileSync(EXAMPLES_DIR + entry.file), anchor);
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 20)}"`;
-      return [`/${entry.file}`, { body, etag, contentType: entry.contentType }] as const;
+      return [`/${entry.file}`, { body, etag, contentType: entry.contentType }];
     }),
   );
   const server: Server = createServer((req, res) => {

@@ -86,7 +86,9 @@ export async function ingestFeed(deps: IngestDeps, feedUrl: string): Promise<Ing
           : {
               kind: 'failed',
               reason: fetched.reason,
-              ...(fetched.retryAfterSeconds !== undefined ? { retryAfterSeconds: fetched.retryAfterSeconds } : {}),
+              ...(fetched.retryAfterSeconds !== undefined
+                ? { retryAfterSeconds: fetched.retryAfterSeconds }
+                : {}),
             };
     if (outcome.kind !== 'unchanged') deps.log?.('feed-failed', { feedUrl, outcome });
     await deps.registry.recordOutcome(feedUrl, outcome, deps.clock.now());
@@ -134,12 +136,15 @@ export async function ingestFeed(deps: IngestDeps, feedUrl: string): Promise<Ing
     // The recent-story window is read only when a feed has a relevant story: most polls have none.
     recent ??= await deps.stories.recentRelevant(startedAt);
     const fingerprint = fingerprintText(story.title, story.summary);
-    const original = recent.find((r) => r.key !== story.key && similarity(r.text, fingerprint) >= NEAR_DUPLICATE_THRESHOLD);
+    const original = recent.find(
+      (r) => r.key !== story.key && similarity(r.text, fingerprint) >= NEAR_DUPLICATE_THRESHOLD,
+    );
     const alertIds: string[] = [];
     if (original) {
       // A syndicated copy: it corroborates what the first report raised and never raises a second alert.
       for (const alertId of original.alertIds) {
-        if (await deps.alerts.addSource(alertId, sourceOfStory(story, startedAt))) counts.alertsCorroborated += 1;
+        if (await deps.alerts.addSource(alertId, sourceOfStory(story, startedAt)))
+          counts.alertsCorroborated += 1;
       }
     } else {
       for (const alert of buildAlerts(story, classification, startedAt)) {
@@ -148,7 +153,12 @@ export async function ingestFeed(deps: IngestDeps, feedUrl: string): Promise<Ing
         else if (result.added) counts.alertsCorroborated += 1;
         alertIds.push(alert.id);
       }
-      const remembered: RecentStory = { key: story.key, alertIds, text: fingerprint, published: story.published };
+      const remembered: RecentStory = {
+        key: story.key,
+        alertIds,
+        text: fingerprint,
+        published: story.published,
+      };
       await deps.stories.rememberRelevant(remembered, startedAt);
       recent.push(remembered);
     }

@@ -35,9 +35,12 @@ export interface CycleOptions {
  */
 export async function runCycle(deps: IngestDeps, options: CycleOptions = {}): Promise<CycleSummary> {
   const now = deps.clock.now();
-  const feeds: FeedState[] = options.includeNotDue
+  const polled: FeedState[] = options.includeNotDue
     ? (await deps.registry.list()).filter((f) => f.status === 'active')
     : await deps.registry.listDue(now);
+  // A fixed order makes a rerun after a crash meet syndicated copies in the same order as an uninterrupted
+  // run, so the same copy becomes the original that the others corroborate.
+  const feeds = polled.sort((a, b) => a.url.localeCompare(b.url));
   const summary: CycleSummary = {
     feedsDone: 0,
     feedsTotal: feeds.length,
