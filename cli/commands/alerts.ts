@@ -77,7 +77,6 @@ function atomOf(alerts: readonly Alert[], base: string): string {
     title: 'tiewatch alerts',
     description: 'Changes in Russia–China–North Korea ties against a baseline of facts, from news feeds.',
     homeUrl: `${base}/`,
-    selfUrl: `${base}/feed.atom`,
     atomUrl: `${base}/feed.atom`,
     rssUrl: `${base}/feed.rss`,
     jsonFeedUrl: `${base}/feed.json`,

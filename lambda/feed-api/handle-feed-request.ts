@@ -13,6 +13,7 @@ import type { FeedApiDeps, FeedRequest, FeedResponse } from './feed-api-types';
 import { type AlertFilters, parseFeedFilters, parseListQuery } from './parse-alert-filters';
 import { problemResponse } from './problem-response';
 import { linkTo, publicBaseOf } from './public-urls';
+import { RenderedFeedCache } from './rendered-feed-cache';
 import { summarizeFacts } from './summarize-facts';
 
 /** Alerts in each feed document and on the HTML page. */
@@ -36,6 +37,18 @@ const FEED_DESCRIPTION =
 
 /** Alert ids are derived hashes and slugs; anything else cannot be one, so it is a 404 without a read. */
 const ALERT_ID_PATTERN = /^[A-Za-z0-9._:~-]{1,200}$/;
+
+/** One cache per set of dependencies, so two APIs in one process (tests, a bench) never share documents. */
+const renderedFeeds = new WeakMap<FeedApiDeps, RenderedFeedCache>();
+
+function renderedFeedsOf(deps: FeedApiDeps): RenderedFeedCache {
+  let cache = renderedFeeds.get(deps);
+  if (cache === undefined) {
+    cache = new RenderedFeedCache();
+    renderedFeeds.set(deps, cache);
+  }
+  return cache;
+}
 
 interface RouteContext {
   deps: FeedApiDeps;
@@ -78,7 +91,6 @@ function channelOf(context: RouteContext, filters: AlertFilters, alerts: readonl
     title: label === '' ? 'tiewatch alerts' : `tiewatch alerts — ${label}`,
     description: FEED_DESCRIPTION,
     homeUrl: linkTo(context.base, '/', query),
-    selfUrl: linkTo(context.base, context.request.path, query),
     atomUrl: linkTo(context.base, '/feed.atom', query),
     rssUrl: linkTo(context.base, '/feed.rss', query),
     jsonFeedUrl: linkTo(context.base, '/feed.json', query),
@@ -90,14 +102,18 @@ function channelOf(context: RouteContext, filters: AlertFilters, alerts: readonl
 
 /** The three feed formats differ only in their renderer and media type. */
 function feedRoute(
+  path: string,
   render: (alerts: readonly Alert[], channel: FeedChannel) => string,
   contentType: string,
 ): Route {
   return async (context) => {
     const filters = parseFeedFilters(context.request.query, context.knownFactIds);
     const page = await context.deps.alerts.query(storeQueryOf(filters, FEED_SIZE));
+    const channel = channelOf(context, filters, page.alerts);
+    const url = linkTo(context.base, path, filtersAsQuery(filters));
+    const body = renderedFeedsOf(context.deps).render(url, page.alerts, () => render(page.alerts, channel));
     return respondConditionally(context.request, {
-      body: render(page.alerts, channelOf(context, filters, page.alerts)),
+      body,
       contentType,
       lastModified: lastChangeOf(page.alerts),
       cacheControl: CACHE_PUBLIC,
@@ -189,9 +205,9 @@ const health: Route = async () => ({
 const ROUTES: Record<string, Route> = {
   '/': showPage,
   '/alerts': listAlerts,
-  '/feed.atom': feedRoute(renderAtom, 'application/atom+xml; charset=utf-8'),
-  '/feed.rss': feedRoute(renderRss, 'application/rss+xml; charset=utf-8'),
-  '/feed.json': feedRoute(renderJsonFeed, 'application/feed+json; charset=utf-8'),
+  '/feed.atom': feedRoute('/feed.atom', renderAtom, 'application/atom+xml; charset=utf-8'),
+  '/feed.rss': feedRoute('/feed.rss', renderRss, 'application/rss+xml; charset=utf-8'),
+  '/feed.json': feedRoute('/feed.json', renderJsonFeed, 'application/feed+json; charset=utf-8'),
   '/facts': listFacts,
   '/health': health,
 };

@@ -7,8 +7,6 @@ export interface FeedChannel {
   description: string;
   /** The HTML page with the same filters. */
   homeUrl: string;
-  /** This document's own URL. */
-  selfUrl: string;
   atomUrl: string;
   rssUrl: string;
   jsonFeedUrl: string;

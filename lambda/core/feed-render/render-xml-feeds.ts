@@ -15,9 +15,9 @@ import { safeLink } from './safe-link';
  * `<script>` as text, and escaped text holds no `>` that could close the CDATA. Only http(s) URLs are passed,
  * because the package runs each one through `new URL()` and would throw on anything else.
  */
-function buildFeed(alerts: readonly Alert[], channel: FeedChannel): Feed {
+function buildFeed(alerts: readonly Alert[], channel: FeedChannel, selfUrl: string): Feed {
   const feed = new Feed({
-    id: channel.selfUrl,
+    id: selfUrl,
     title: cleanText(channel.title),
     description: cleanText(channel.description),
     link: channel.homeUrl,
@@ -46,10 +46,10 @@ function buildFeed(alerts: readonly Alert[], channel: FeedChannel): Feed {
 
 /** Atom 1.0 document of the alerts, newest first as given. */
 export function renderAtom(alerts: readonly Alert[], channel: FeedChannel): string {
-  return buildFeed(alerts, { ...channel, selfUrl: channel.atomUrl }).atom1();
+  return buildFeed(alerts, channel, channel.atomUrl).atom1();
 }
 
 /** RSS 2.0 document of the alerts, newest first as given. */
 export function renderRss(alerts: readonly Alert[], channel: FeedChannel): string {
-  return buildFeed(alerts, { ...channel, selfUrl: channel.rssUrl }).rss2();
+  return buildFeed(alerts, channel, channel.rssUrl).rss2();
 }

@@ -6,7 +6,6 @@ export function makeChannel(overrides: Partial<FeedChannel> = {}): FeedChannel {
     title: 'tiewatch alerts',
     description: 'Changes against the baseline.',
     homeUrl: 'https://tiewatch.example/',
-    selfUrl: 'https://tiewatch.example/feed.atom',
     atomUrl: 'https://tiewatch.example/feed.atom',
     rssUrl: 'https://tiewatch.example/feed.rss',
     jsonFeedUrl: 'https://tiewatch.example/feed.json',
