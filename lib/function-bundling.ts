@@ -1,0 +1,43 @@
+/**
+ * The esbuild settings every Lambda bundle is built with. Plain data with no CDK import, so the function
+ * construct and the bundle benchmark build exactly the same bundles.
+ */
+
+/**
+ * Syntax level of the bundles. Node.js 22 is the oldest runtime the code must run on, so bundles built
+ * for it also run on the newer runtime the stack deploys.
+ */
+export const BUNDLE_TARGET = 'node22';
+
+/**
+ * ESM output has no `require`, but CommonJS dependencies bundled into it (rss-parser, xml2js, sax) still
+ * call `require('events')` and the like for Node.js builtins. This banner gives the module a real one.
+ * The import is aliased so that it cannot clash with a name in the bundled code.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as tiewatchCreateRequire } from 'node:module';const require = tiewatchCreateRequire(import.meta.url);";
+
+/**
+ * Bundle options shared by the CDK function construct and bench/bundles.bench.ts.
+ * The AWS SDK is bundled rather than taken from the runtime: the bundle then runs the exact SDK version the
+ * tests ran against, and tree-shaking keeps only the clients a function uses.
+ */
+export const BUNDLE_OPTIONS = {
+  format: 'esm',
+  platform: 'node',
+  target: BUNDLE_TARGET,
+  minify: true,
+  sourcemap: true,
+  /** Source text stays out of the map: it would only add to the asset, the stack traces need line numbers. */
+  sourcesContent: false,
+  /** ESM entry points first: they tree-shake, CommonJS does not. */
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  external: [] as string[],
+} as const;
+
+/**
+ * NODE_OPTIONS every function runs with: stack traces through the source map point at the TypeScript.
+ * The benchmark sets the same, since the flag makes Node.js read the map when the bundle loads.
+ */
+export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
