@@ -1,5 +1,6 @@
 import type { CountryCode } from '../model/classification';
 import type { AnalysedSentence, AnalysedStory } from './analyse-story';
+import type { CountryMention } from './recognise-countries';
 import { compileTerms, type TermMatcher } from './term-pattern';
 
 /**
@@ -75,7 +76,7 @@ interface Span {
 /** The decision with the reason, so a wrong call can be traced. */
 export interface RelevanceJudgement {
   relevant: boolean;
-  /** The pairs of countries the story relates, e.g. "CN-RU". */
+  /** The pair of countries that made the story relevant, e.g. "CN-RU" (the first found). */
   pairs: string[];
 }
 
@@ -93,37 +94,66 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   const counts = new Map<CountryCode, number>();
   for (const mention of story.mentions)
     for (const country of mention.countries) counts.set(country, (counts.get(country) ?? 0) + 1);
-  if (counts.size < 2) return { relevant: false, pairs: [] };
-
   const title = story.sentences[0];
-  const inTitle = new Set(title?.mentions.flatMap((mention) => mention.countries) ?? []);
+  if (counts.size < 2 || title === undefined) return { relevant: false, pairs: [] };
+
+  const inTitle = new Set(title.mentions.flatMap((mention) => mention.countries));
+  const candidates = pairsOf([...counts.keys()]).filter((pair) =>
+    pair.some((country) => inTitle.has(country)),
+  );
+  if (candidates.length === 0) return { relevant: false, pairs: [] };
+
   const linked = new Set<string>();
   for (const sentence of story.sentences) for (const pair of linkedPairs(sentence)) linked.add(pair);
+  // Computed only when a pair needs them: most relevant stories are settled by the first test.
+  let strong: Set<string> | undefined;
+  let apartInTitleAndSummary: Set<string> | undefined;
+
+  for (const [a, b] of candidates) {
+    const pair = pairKey([a, b]);
+    const bothInTitle = inTitle.has(a) && inTitle.has(b);
+    const other = inTitle.has(a) ? b : a;
+    if (linked.has(pair)) {
+      if (bothInTitle || (counts.get(other) ?? 0) >= 2) return { relevant: true, pairs: [pair] };
+      strong ??= strongPairs(story);
+      if (strong.has(pair)) return { relevant: true, pairs: [pair] };
+    } else if (bothInTitle) {
+      apartInTitleAndSummary ??= apartEverywhere(story);
+      if (apartInTitleAndSummary.has(pair)) return { relevant: true, pairs: [pair] };
+    }
+  }
+  return { relevant: false, pairs: [] };
+}
+
+/** Pairs a summary sentence ties with a strong word, leaving out capitals named as places. */
+function strongPairs(story: AnalysedStory): Set<string> {
   strongTies ??= compileTerms(STRONG_TIES);
-  const strong = new Set<string>();
-  for (const sentence of story.sentences.slice(1)) {
-    for (const pair of linkedPairs(sentence, strongTies, true)) strong.add(pair);
-  }
+  const found = new Set<string>();
+  for (const sentence of story.sentences.slice(1))
+    for (const pair of linkedPairs(sentence, strongTies, true)) found.add(pair);
+  return found;
+}
 
-  // Both named in the title and again, apart, in one sentence of the summary: the story is about the two.
-  if (title) {
-    // Not "Chinese and Russian ships": names coordinated in the title are co-mentioned, not related.
-    const titleApart = apartPairs(title);
-    for (const sentence of story.sentences.slice(1))
-      for (const pair of apartPairs(sentence)) {
-        const [a, b] = pair.split('-') as [CountryCode, CountryCode];
-        if (inTitle.has(a) && inTitle.has(b) && titleApart.includes(pair)) linked.add(pair);
-      }
-  }
+/**
+ * Pairs named apart both in the title and in one summary sentence ("Xi calls for fairer order with Russia" …
+ * "Xi told Putin"): the story is about the two even without a relation word. Not "Chinese and Russian ships":
+ * names coordinated in the title are co-mentioned, not related.
+ */
+function apartEverywhere(story: AnalysedStory): Set<string> {
+  const [title, ...summary] = story.sentences;
+  const inTitle = new Set(title ? apartPairs(title) : []);
+  const found = new Set<string>();
+  for (const sentence of summary)
+    for (const pair of apartPairs(sentence)) if (inTitle.has(pair)) found.add(pair);
+  return found;
+}
 
-  const pairs = [...linked].filter((pair) => {
-    const [a, b] = pair.split('-') as [CountryCode, CountryCode];
-    if (inTitle.has(a) && inTitle.has(b)) return true;
-    if (inTitle.has(a)) return (counts.get(b) ?? 0) >= 2 || strong.has(pair);
-    if (inTitle.has(b)) return (counts.get(a) ?? 0) >= 2 || strong.has(pair);
-    return false;
+function pairsOf(countries: readonly CountryCode[]): Array<[CountryCode, CountryCode]> {
+  const pairs: Array<[CountryCode, CountryCode]> = [];
+  countries.forEach((a, i) => {
+    for (const b of countries.slice(i + 1)) pairs.push([a, b]);
   });
-  return { relevant: pairs.length > 0, pairs };
+  return pairs;
 }
 
 /**
@@ -131,42 +161,49 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
  * outside a list of three or more. With `skipLocative`, a capital named as a place ("in Beijing") is left out.
  */
 function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher, skipLocative = false): string[] {
-  const countries = new Set(sentence.mentions.flatMap((mention) => mention.countries));
-  if (countries.size < 2) return [];
+  const watched = sentence.mentions.filter((mention) => !skipLocative || !isLocative(sentence, mention));
+  if (new Set(watched.flatMap((mention) => mention.countries)).size < 2) return [];
   const pairs = new Set<string>();
-  for (const mention of sentence.mentions)
-    if (mention.countries.length > 1) pairs.add(pairKey(mention.countries));
+  for (const mention of watched) if (mention.countries.length > 1) pairs.add(pairKey(mention.countries));
+  // "Russia–China": a compound is a relation by itself.
+  watched.forEach((mention, index) => {
+    const next = watched[index + 1];
+    if (
+      next &&
+      COMPOUND.test(sentence.text.slice(mention.end - sentence.start, next.start - sentence.start))
+    ) {
+      for (const a of mention.countries)
+        for (const b of next.countries) if (a !== b) pairs.add(pairKey([a, b]));
+    }
+  });
 
   relationTerms ??= compileTerms(RELATION_TERMS);
-  otherCountries ??= compileTerms(OTHER_COUNTRIES);
-  const spans = withOtherCountries(sentence, otherCountries, skipLocative);
-  const chainOf = chains(sentence.text, sentence.start, spans);
-  const related = (words ?? relationTerms).test(sentence.text);
-
-  for (let i = 0; i < spans.length; i++) {
-    for (let j = i + 1; j < spans.length; j++) {
-      const a = spans[i] as Span;
-      const b = spans[j] as Span;
-      if (!a.watched || !b.watched) continue;
-      for (const ca of a.countries) {
-        for (const cb of b.countries) {
-          if (ca === cb) continue;
-          const gap = sentence.text.slice(a.end - sentence.start, b.start - sentence.start);
-          if (j === i + 1 && COMPOUND.test(gap)) pairs.add(pairKey([ca, cb]));
-          else if (related && !(chainOf[i] === chainOf[j] && chainSize(chainOf, chainOf[i]) >= 3))
-            pairs.add(pairKey([ca, cb]));
-        }
-      }
-    }
-  }
+  if (!(words ?? relationTerms).test(sentence.text)) return [...pairs];
+  const own: Span[] = watched.map((mention) => ({ ...mention, watched: true }));
+  const ownChains = chains(sentence.text, sentence.start, own);
+  // Other countries only matter when two watched names share a coordination that they might lengthen.
+  const shared = new Set(ownChains).size < ownChains.length;
+  const spans = shared ? withOtherCountries(sentence, watched) : own;
+  const chainOf = shared ? chains(sentence.text, sentence.start, spans) : ownChains;
+  spans.forEach((a, i) => {
+    spans.forEach((b, j) => {
+      if (j <= i || !a.watched || !b.watched) return;
+      if (chainOf[i] === chainOf[j] && chainSize(chainOf, chainOf[i]) >= 3) return;
+      for (const ca of a.countries) for (const cb of b.countries) if (ca !== cb) pairs.add(pairKey([ca, cb]));
+    });
+  });
   return [...pairs];
+}
+
+function isLocative(sentence: AnalysedSentence, mention: CountryMention): boolean {
+  const offset = mention.start - sentence.start;
+  return mention.kind === 'capital' && LOCATIVE.test(sentence.text.slice(Math.max(0, offset - 4), offset));
 }
 
 /** Pairs named in one sentence but not in the same coordination ("Xi told Putin", not "China and Russia"). */
 function apartPairs(sentence: AnalysedSentence): string[] {
   if (new Set(sentence.mentions.flatMap((mention) => mention.countries)).size < 2) return [];
-  otherCountries ??= compileTerms(OTHER_COUNTRIES);
-  const spans = withOtherCountries(sentence, otherCountries);
+  const spans = withOtherCountries(sentence, sentence.mentions);
   const chainOf = chains(sentence.text, sentence.start, spans);
   const pairs = new Set<string>();
   spans.forEach((a, i) => {
@@ -178,21 +215,10 @@ function apartPairs(sentence: AnalysedSentence): string[] {
   return [...pairs];
 }
 
-function withOtherCountries(sentence: AnalysedSentence, matcher: TermMatcher, skipLocative = false): Span[] {
-  const spans: Span[] = sentence.mentions
-    .filter(
-      (mention) =>
-        !skipLocative ||
-        mention.kind !== 'capital' ||
-        !LOCATIVE.test(
-          sentence.text.slice(
-            Math.max(0, mention.start - sentence.start - 4),
-            mention.start - sentence.start,
-          ),
-        ),
-    )
-    .map((mention) => ({ ...mention, watched: true }));
-  for (const position of matcher.positions(sentence.text)) {
+function withOtherCountries(sentence: AnalysedSentence, watched: readonly CountryMention[]): Span[] {
+  otherCountries ??= compileTerms(OTHER_COUNTRIES);
+  const spans: Span[] = watched.map((mention) => ({ ...mention, watched: true }));
+  for (const position of otherCountries.positions(sentence.text)) {
     const start = sentence.start + position;
     if (spans.some((span) => span.watched && start >= span.start && start < span.end)) continue;
     const word = /^[\p{L}.'’-]+(?:\s+[A-Z][\p{L}]+)?/u.exec(sentence.text.slice(position))?.[0] ?? '';

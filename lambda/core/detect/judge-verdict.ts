@@ -2,9 +2,9 @@ import type { DateValue, DurationValue, QuantityValue, TrackedValue } from '../.
 import type { FactFinding, Verdict } from '../model/classification';
 import type { AnalysedSentence } from './analyse-story';
 import { DENIAL_TERMS, findCueNear } from './detect-status-change';
-import { extractDates, sameDate } from './extract-dates';
+import { type ExtractedDate, extractDates, sameDate } from './extract-dates';
 import { durationDays, extractDurations } from './extract-durations';
-import { extractQuantities } from './extract-quantities';
+import { extractQuantities, type Quantity } from './extract-quantities';
 import type { FactMatch } from './match-facts';
 import { compileTerms, type TermMatcher } from './term-pattern';
 
@@ -13,6 +13,27 @@ const VALUE_CUE_WINDOW = 30;
 
 let denial: TermMatcher | undefined;
 const valueCues = new WeakMap<TrackedValue, TermMatcher>();
+// Several facts can read the same sentence; chrono is the costliest step, so each sentence is read once.
+const datesRead = new WeakMap<AnalysedSentence, ExtractedDate[]>();
+const quantitiesRead = new WeakMap<AnalysedSentence, Quantity[]>();
+
+function datesIn(sentence: AnalysedSentence, published?: string): ExtractedDate[] {
+  let dates = datesRead.get(sentence);
+  if (dates === undefined) {
+    dates = extractDates(sentence.text, published);
+    datesRead.set(sentence, dates);
+  }
+  return dates;
+}
+
+function quantitiesIn(sentence: AnalysedSentence): Quantity[] {
+  let quantities = quantitiesRead.get(sentence);
+  if (quantities === undefined) {
+    quantities = extractQuantities(sentence.text);
+    quantitiesRead.set(sentence, quantities);
+  }
+  return quantities;
+}
 
 interface Reading {
   verdict: Verdict;
@@ -99,7 +120,7 @@ function describeQuantity(value: number, unit: string, per: string | undefined):
 
 /** A matching figure reaffirms; only when none matches does another figure of the same kind update. */
 function readQuantity(value: QuantityValue, sentence: AnalysedSentence): Reading[] {
-  const comparable = extractQuantities(sentence.text).filter(
+  const comparable = quantitiesIn(sentence).filter(
     (quantity) => quantity.unit === value.unit && (value.per === undefined || quantity.per === value.per),
   );
   if (comparable.length === 0) return [];
@@ -153,7 +174,7 @@ function readDate(value: DateValue, sentence: AnalysedSentence, published?: stri
   const cues = cuesOf(value);
   if (!cues.test(sentence.text)) return [];
   const readings: Reading[] = [];
-  for (const date of extractDates(sentence.text, published)) {
+  for (const date of datesIn(sentence, published)) {
     if (!cuedNear(cues, sentence.text, date.index, date.text.length)) continue;
     // A bare year says little about a day: compare only at the value's own precision or finer.
     if (date.iso.length < value.value.length && date.precision === 'year') continue;

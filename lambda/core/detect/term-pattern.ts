@@ -13,8 +13,10 @@ export function isAcronym(term: string): boolean {
   return /^[A-Z][A-Z.&]*[A-Z.]$/.test(term);
 }
 
-/** Regular-expression source for one term, boundaries included. */
-export function termSource(term: string): string {
+type Script = 'ascii' | 'cyrillic' | 'other';
+
+/** The script a term starts in (which decides its left boundary) and its source without that boundary. */
+function termParts(term: string): { script: Script; body: string } {
   const stem = term.endsWith('*');
   const body = stem ? term.slice(0, -1) : term;
   const first = body.charAt(0);
@@ -28,19 +30,36 @@ export function termSource(term: string): string {
       return open ? `${text}${CYRILLIC.test(part) ? `${CYRILLIC_CLASS}*` : '[A-Za-z]*'}` : text;
     })
     .join('[\\s\\-‐‑–]+');
-  const before = ASCII_WORD.test(first) ? '\\b' : CYRILLIC.test(first) ? `(?<!${CYRILLIC_CLASS})` : '';
   let after = '';
   if (stem) after = CYRILLIC.test(last) ? `${CYRILLIC_CLASS}*` : '[A-Za-z]*';
   else if (ASCII_WORD.test(last)) after = '\\b';
   else if (CYRILLIC.test(last)) after = `(?!${CYRILLIC_CLASS})`;
-  return `${before}${inner}${after}`;
+  const script: Script = ASCII_WORD.test(first) ? 'ascii' : CYRILLIC.test(first) ? 'cyrillic' : 'other';
+  return { script, body: `${inner}${after}` };
 }
 
-/** One alternation over many terms, longest first so the fullest alias wins. */
+const LEFT_BOUNDARY: Record<Script, string> = { ascii: '\\b', cyrillic: `(?<!${CYRILLIC_CLASS})`, other: '' };
+
+/** Regular-expression source for one term, boundaries included. */
+export function termSource(term: string): string {
+  const { script, body } = termParts(term);
+  return `${LEFT_BOUNDARY[script]}${body}`;
+}
+
+/**
+ * One alternation over many terms, longest first so the fullest alias wins. The left boundary is written once
+ * per script, outside the group: a `\\b` in front of every branch stops V8 from scanning for the branches'
+ * first characters and made the alias RegExp about three times slower.
+ */
 export function alternationSource(terms: readonly string[]): string {
-  return [...new Set(terms)]
-    .sort((a, b) => b.length - a.length)
-    .map(termSource)
+  const groups: Record<Script, string[]> = { ascii: [], cyrillic: [], other: [] };
+  for (const term of [...new Set(terms)].sort((a, b) => b.length - a.length)) {
+    const { script, body } = termParts(term);
+    groups[script].push(body);
+  }
+  return (Object.keys(groups) as Script[])
+    .filter((script) => groups[script].length > 0)
+    .map((script) => `${LEFT_BOUNDARY[script]}(?:${groups[script].join('|')})`)
     .join('|');
 }
 
