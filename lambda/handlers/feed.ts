@@ -1,22 +1,18 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoAlertStore } from '../adapters/dynamodb/dynamo-alert-store';
 import { loadBaseline } from '../baseline/load-baseline';
 import type { FeedApiDeps, FeedRequest } from '../feed-api/feed-api-types';
 import { handleFeedRequest } from '../feed-api/handle-feed-request';
+import { logger } from './shared/powertools';
+import { readSettings, requiredText } from './shared/read-settings';
 
-/** Read once at cold start; a missing or malformed setting stops the start with its name. */
-const settings = z
-  .object({
-    TABLE_NAME: z.string().min(1, 'TABLE_NAME must name the tiewatch table'),
-    /** The API's public URL (a custom domain); without it links follow the request's Host. */
-    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  })
-  .parse(process.env);
-
-const logger = new Logger({ serviceName: 'tiewatch-feed' });
+const settings = readSettings({
+  TABLE_NAME: requiredText,
+  /** The API's public URL (a custom domain); without it, links follow the request's Host. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+});
 
 const deps: FeedApiDeps = {
   alerts: new DynamoAlertStore(createDocumentClient(), settings.TABLE_NAME),
