@@ -24,7 +24,7 @@ export interface FeedApiFact {
   statement: string;
 }
 
-/** Where failures are reported; Powertools' Logger fits, and so does a console wrapper. */
+/** Where failures are reported: the Lambda wraps Powertools' Logger, the local server writes to stderr. */
 export interface FeedApiLogger {
   error(message: string, details: { requestId: string; error: unknown }): void;
 }
