@@ -1,7 +1,7 @@
 import { loadBaseline } from '../lambda/baseline/load-baseline';
 import { createClassifier } from '../lambda/core/detect/classify';
 import { COUNTRY_ALIASES } from '../lambda/core/detect/country-aliases';
-import { alternationSource } from '../lambda/core/detect/term-pattern';
+import { alternationSource, escapeRegExp } from '../lambda/core/detect/term-pattern';
 import type { StoryText } from '../lambda/core/model/classification';
 
 /** Deterministic PRNG (mulberry32), so every run measures the same stories. */
@@ -137,20 +137,27 @@ function throughput(stories: readonly StoryText[], work: (story: StoryText) => u
  */
 export async function benchClassify(): Promise<void> {
   const stories = generateStories(20_000);
-  const floorPattern = new RegExp(alternationSource(COUNTRY_ALIASES.map((alias) => alias.term)), 'i');
+  const terms = COUNTRY_ALIASES.map((alias) => alias.term);
+  // Literally one case-insensitive alternation of every alias, as the issue defines the floor. It also hits
+  // "Xi" in "taxi" and "PLA" in "plan", so it is faster than any correct test can be.
+  const bareFloor = new RegExp(terms.map((term) => escapeRegExp(term.replace(/\*$/, ''))).join('|'), 'i');
+  // The same alternation with word boundaries: the cheapest test that is right, and classify's own pre-filter.
+  const boundedFloor = new RegExp(alternationSource(terms), 'i');
   const classify = createClassifier(loadBaseline());
   const relevant = stories.filter((story) => classify(story).relevant);
 
-  const floor = throughput(stories, (story) => floorPattern.test(`${story.title}\n${story.summary ?? ''}`));
+  const floor = throughput(stories, (story) => bareFloor.test(`${story.title}\n${story.summary ?? ''}`));
+  const bounded = throughput(stories, (story) => boundedFloor.test(`${story.title}\n${story.summary ?? ''}`));
   const all = throughput(stories, classify);
   const onlyRelevant = throughput(relevant, classify);
   const round = (value: number): string => Math.round(value).toLocaleString('en-GB');
   process.stdout.write(
     [
       `classify bench: ${stories.length} generated stories, ${relevant.length} relevant (${((relevant.length / stories.length) * 100).toFixed(1)}%)`,
-      `  floor (one alias RegExp test)  ${round(floor)} stories/s`,
-      `  classify, all stories          ${round(all)} stories/s  (${(all / floor).toFixed(2)} × floor; target ≥ 0.33)`,
-      `  classify, relevant only        ${round(onlyRelevant)} stories/s  (target ≥ 5,000)`,
+      `  floor: one alias RegExp test         ${round(floor)} stories/s`,
+      `  floor with word boundaries          ${round(bounded)} stories/s`,
+      `  classify, all stories               ${round(all)} stories/s  (${(all / floor).toFixed(2)} × floor, ${(all / bounded).toFixed(2)} × bounded floor; target ≥ 0.33)`,
+      `  classify, relevant only             ${round(onlyRelevant)} stories/s  (target ≥ 5,000)`,
       '',
     ].join('\n'),
   );

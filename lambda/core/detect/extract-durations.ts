@@ -31,23 +31,30 @@ const UNTIL = /\b(?:until|till|through|to|ending|expir(?:es|ing)|valid\s+(?:to|u
 
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
 
-/** Lengths of time and "until <date>" end dates in a sentence; dates are resolved against `published`. */
-export function extractDurations(text: string, published?: string): Duration[] {
-  const found: Duration[] = [];
+/** Lengths of time alone ("one-year", "12 months"): cheap, no date parsing. */
+export function extractSpans(text: string): Array<Extract<Duration, { kind: 'span' }>> {
+  const found: Array<Extract<Duration, { kind: 'span' }>> = [];
   for (const match of text.matchAll(SPAN)) {
     const [whole, count = '', unit = ''] = match;
     const amount = WORD_NUMBERS[count.toLowerCase()] ?? Number(count);
     found.push({ kind: 'span', amount, unit: unit.toLowerCase() as 'day', text: whole, index: match.index });
   }
+  return found;
+}
+
+/** Lengths of time and "until <date>" end dates in a sentence; dates are resolved against `published`. */
+export function extractDurations(text: string, published?: string): Duration[] {
+  const found: Duration[] = extractSpans(text);
   for (const date of extractDates(text, published)) {
     const before = text.slice(Math.max(0, date.index - 16), date.index);
-    if (UNTIL.test(before))
+    if (UNTIL.test(before)) {
       found.push({
         kind: 'until',
         date,
         text: `${before.trim().split(/\s+/).pop()} ${date.text}`,
         index: date.index,
       });
+    }
   }
   return found.sort((a, b) => a.index - b.index);
 }

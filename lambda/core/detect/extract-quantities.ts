@@ -72,6 +72,24 @@ function toNumber(digits: string, scale: string | undefined): number {
 /** Finds quantities with units in a sentence: gas volumes, percentages, head counts, oil flows, money. */
 export function extractQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
+  if (!/\d/.test(text)) return found;
+  // Each pattern runs only where its unit can occur: a test for the unit alone is far cheaper than the scan.
+  if (MAY_HOLD_GAS.test(text)) readGas(text, found);
+  if (MAY_HOLD_PERCENT.test(text)) readPercent(text, found);
+  if (MAY_HOLD_PEOPLE.test(text)) readPeople(text, found);
+  if (MAY_HOLD_BARRELS.test(text)) readBarrels(text, found);
+  if (MAY_HOLD_MONEY.test(text)) readMoney(text, found);
+  return found.sort((a, b) => a.index - b.index);
+}
+
+const MAY_HOLD_GAS = /bcm|cubic|m3|m³|cbm/i;
+const MAY_HOLD_PERCENT = /%|per\s?cent/i;
+const MAY_HOLD_PEOPLE =
+  /troops|soldiers|workers|labou?rers|personnel|fighters|servicemen|engineers|sappers|deminers|builders/i;
+const MAY_HOLD_BARRELS = /bpd|b\/d|barrels/i;
+const MAY_HOLD_MONEY = /[$€£¥]|USD|EUR|CNY|RMB|dollars|euros|pounds|yuan|renminbi|roubles|rubles/i;
+
+function readGas(text: string, found: Quantity[]): void {
   for (const match of text.matchAll(GAS)) {
     const [whole, digits = '', scale, unit = ''] = match;
     const raw = toNumber(digits, scale);
@@ -88,6 +106,9 @@ export function extractQuantities(text: string): Quantity[] {
       index: match.index,
     });
   }
+}
+
+function readPercent(text: string, found: Quantity[]): void {
   for (const match of text.matchAll(PERCENT)) {
     found.push({
       value: Number((match[1] ?? '').replace(/,/g, '')),
@@ -96,6 +117,9 @@ export function extractQuantities(text: string): Quantity[] {
       index: match.index,
     });
   }
+}
+
+function readPeople(text: string, found: Quantity[]): void {
   for (const match of text.matchAll(PEOPLE)) {
     found.push({
       value: toNumber(match[1] ?? '', match[2]),
@@ -104,6 +128,9 @@ export function extractQuantities(text: string): Quantity[] {
       index: match.index,
     });
   }
+}
+
+function readBarrels(text: string, found: Quantity[]): void {
   for (const match of text.matchAll(BARRELS)) {
     found.push({
       value: toNumber(match[1] ?? '', match[2]),
@@ -112,6 +139,9 @@ export function extractQuantities(text: string): Quantity[] {
       index: match.index,
     });
   }
+}
+
+function readMoney(text: string, found: Quantity[]): void {
   for (const match of text.matchAll(MONEY_BEFORE)) {
     const unit = CURRENCIES[(match[1] ?? '').trim().toLowerCase()];
     if (unit)
@@ -122,7 +152,6 @@ export function extractQuantities(text: string): Quantity[] {
     if (unit)
       found.push({ value: toNumber(match[1] ?? '', match[2]), unit, text: match[0], index: match.index });
   }
-  return found.sort((a, b) => a.index - b.index);
 }
 
 function round(value: number): number {

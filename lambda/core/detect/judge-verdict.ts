@@ -3,7 +3,7 @@ import type { FactFinding, Verdict } from '../model/classification';
 import type { AnalysedSentence } from './analyse-story';
 import { DENIAL_TERMS, findCueNear } from './detect-status-change';
 import { type ExtractedDate, extractDates, sameDate } from './extract-dates';
-import { durationDays, extractDurations } from './extract-durations';
+import { durationDays, extractSpans } from './extract-durations';
 import { extractQuantities, type Quantity } from './extract-quantities';
 import type { FactMatch } from './match-facts';
 import { compileTerms, type TermMatcher } from './term-pattern';
@@ -194,9 +194,8 @@ function readDuration(value: DurationValue, sentence: AnalysedSentence): Reading
   if (!cues.test(sentence.text)) return [];
   const expected = durationDays(value.value.amount, value.value.unit);
   const readings: Reading[] = [];
-  for (const duration of extractDurations(sentence.text)) {
-    if (duration.kind !== 'span' || !cuedNear(cues, sentence.text, duration.index, duration.text.length))
-      continue;
+  for (const duration of extractSpans(sentence.text)) {
+    if (!cuedNear(cues, sentence.text, duration.index, duration.text.length)) continue;
     const days = durationDays(duration.amount, duration.unit);
     const verdict = Math.abs(days - expected) <= expected * 0.05 ? 'reaffirms' : 'updates';
     readings.push({
