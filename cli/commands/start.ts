@@ -41,7 +41,11 @@ export function registerStart(program: Command): void {
     .option('--allow-private-network', 'allow feeds on loopback and private addresses')
     .action(async (options: StartOptions) => {
       const baseline = loadBaseline(options.baseline);
-      const stores = await openStores({ dataDir: options.data });
+      // Feeds fall due a little before the next cycle, so each cycle polls every healthy feed once.
+      const stores = await openStores({
+        dataDir: options.data,
+        pollIntervalMs: Math.round(options.every * 0.9),
+      });
       const examples = options.feeds
         ? undefined
         : await startExampleFeedServer({ port: options.examplesPort });

@@ -7,6 +7,7 @@ import { DynamoAlertStore } from '../../lambda/adapters/dynamodb/dynamo-alert-st
 import { DynamoFeedRegistry } from '../../lambda/adapters/dynamodb/dynamo-feed-registry';
 import { DynamoStoryStore } from '../../lambda/adapters/dynamodb/dynamo-story-store';
 import { ensureTable } from '../../lambda/adapters/dynamodb/ensure-table';
+import { DEFAULT_POLL_POLICY, type PollPolicy } from '../../lambda/core/feeds/next-poll';
 import type { AlertStore } from '../../lambda/ports/alert-store';
 import type { FeedRegistry } from '../../lambda/ports/feed-registry';
 import type { StoryStore } from '../../lambda/ports/story-store';
@@ -21,6 +22,12 @@ export interface OpenStoresOptions {
   /** A deployed table: real DynamoDB with the default credentials and region. */
   table?: string;
   region?: string;
+  /**
+   * Wait after a successful poll before a feed is due again. Set a little under the cycle period, or a feed
+   * polled at the start of one cycle is not yet due when the next begins.
+   * @default 15 minutes (DEFAULT_POLL_POLICY)
+   */
+  pollIntervalMs?: number;
 }
 
 export interface Stores {
@@ -50,16 +57,20 @@ const endpointFileSchema = z.object({ endpoint: z.url(), pid: z.number().int() }
  * @throws LocalStoreBusyError when a live process holds the data directory but does not answer
  */
 export async function openStores(options: OpenStoresOptions = {}): Promise<Stores> {
+  const policy: PollPolicy = {
+    ...DEFAULT_POLL_POLICY,
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  };
   if (options.table) {
     const doc = createDocumentClient(options.region ? { region: options.region } : {});
-    return storesOn(doc, options.table, undefined, async () => doc.destroy());
+    return storesOn(doc, options.table, undefined, policy, async () => doc.destroy());
   }
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const live = await liveEndpoint(dataDir);
   if (live) {
     const doc = createDocumentClient({ endpoint: live });
     await ensureTable(doc, LOCAL_TABLE_NAME);
-    return storesOn(doc, LOCAL_TABLE_NAME, live, async () => doc.destroy());
+    return storesOn(doc, LOCAL_TABLE_NAME, live, policy, async () => doc.destroy());
   }
   const server = await startEmbeddedDynamo({ dataDir });
   const doc = createDocumentClient({ endpoint: server.endpoint });
@@ -70,7 +81,7 @@ export async function openStores(options: OpenStoresOptions = {}): Promise<Store
     await server.close();
     throw error;
   }
-  return storesOn(doc, LOCAL_TABLE_NAME, server.endpoint, async () => {
+  return storesOn(doc, LOCAL_TABLE_NAME, server.endpoint, policy, async () => {
     doc.destroy();
     await server.close();
   });
@@ -80,10 +91,11 @@ function storesOn(
   doc: DynamoDBDocumentClient,
   tableName: string,
   endpoint: string | undefined,
+  policy: PollPolicy,
   close: () => Promise<void>,
 ): Stores {
   return {
-    registry: new DynamoFeedRegistry(doc, tableName),
+    registry: new DynamoFeedRegistry(doc, tableName, { policy }),
     stories: new DynamoStoryStore(doc, tableName),
     alerts: new DynamoAlertStore(doc, tableName),
     tableName,
