@@ -1,4 +1,3 @@
-import Parser from 'rss-parser';
 import { HIDDEN_CONTENT_FIELDS } from './hide-content-from-snippets';
 
 /** rss-parser's output, untrusted: fields hold strings, xml2js objects or nothing. */
@@ -21,6 +20,9 @@ export const CONTENT_FIELD_KEYS = {
  * next. `defaultRSS: 2` reads an `<rss>` without a version attribute instead of rejecting it.
  */
 export async function readWithRssParser(xml: string): Promise<RssParserOutput> {
+  // Loaded on first use: rss-parser and xml2js cost ~20 ms at a Lambda cold start, and most polls are 304s
+  // that never parse.
+  const { default: Parser } = await import('rss-parser');
   const parser = new Parser({
     defaultRSS: 2,
     customFields: {
