@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NewFeed } from '../../lambda/ports/feed-registry';
 
 const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/feeds/', import.meta.url));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocumentClient } from '../../lambda/adapters/dynamodb/document-client';
 import { DynamoAlertStore } from '../../lambda/adapters/dynamodb/dynamo-alert-store';
 import { DynamoFeedRegistry } from '../../lambda/adapters/dynamodb/dynamo-feed-registry';

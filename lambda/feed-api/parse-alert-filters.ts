@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AlertKind, COUNTRY_CODES, type CountryCode } from '../core/model/classification';
 import { BadParameterError } from './feed-api-errors';
 

@@ -7,7 +7,7 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Alert, AlertSource } from '../../core/model/alert';
 import { COUNTRY_CODES } from '../../core/model/classification';
 import {

@@ -8,7 +8,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import pLimit from 'p-limit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { applyOutcome } from '../../core/feeds/apply-outcome';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../../core/feeds/next-poll';
 import type { FeedOutcome, FeedState } from '../../core/model/feed';

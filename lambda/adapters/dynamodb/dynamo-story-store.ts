@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Story } from '../../core/model/story';
 import type { RecentStory, StoryStore } from '../../ports/story-store';
 import { batchGetAll } from './batch-get';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** An item read from the table does not have the shape its type promises (a foreign or corrupted write). */
 export class StoredItemError extends Error {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RawFeedItem } from '../../core/stories/raw-feed-item';
 import { CONTENT_FIELD_KEYS } from './read-with-rss-parser';
 import { xmlValueText } from './xml-value-text';

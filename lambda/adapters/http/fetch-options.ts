@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { version } from '../../../package.json';
 
 /** Where a feed owner can find out who is polling them and why (the User-Agent points here). */

@@ -1,5 +1,5 @@
 import sax from 'sax';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NewFeed } from '../../ports/feed-registry';
 
 /** A feed list that cannot be read; the message names the entry at fault. */

@@ -17,7 +17,14 @@ export interface FeedState {
 
 /** What one poll of a feed came to; the registry turns it into the feed's next state. */
 export type FeedOutcome =
-  | { kind: 'fetched'; etag?: string; lastModified?: string; items: number; newStories: number; alerts: number }
+  | {
+      kind: 'fetched';
+      etag?: string;
+      lastModified?: string;
+      items: number;
+      newStories: number;
+      alerts: number;
+    }
   | { kind: 'unchanged' }
   | { kind: 'failed'; reason: string; retryAfterSeconds?: number }
   | { kind: 'gone'; reason: string };
