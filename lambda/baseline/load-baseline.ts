@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 // Imported, not read from disk, so esbuild bundles the default baseline into the Lambda.
 import shippedBaseline from './baseline.json';
 import { BaselineError } from './baseline-error';
