@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BaselineError } from '../../lambda/baseline/baseline-error';
 import { loadBaseline } from '../../lambda/baseline/load-baseline';
 import { createClassifier } from '../../lambda/core/detect/classify';

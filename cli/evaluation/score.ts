@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Classification, Verdict } from '../../lambda/core/model/classification';
 
 /** One line of a labelled set: a story plus what a careful reader decided about it. */
