@@ -14,8 +14,11 @@ export interface FeedRegistry {
   list(): Promise<FeedState[]>;
   /** Active feeds whose `nextDueAt` has passed. */
   listDue(now: Date): Promise<FeedState[]>;
-  /** Stores what a poll came to and schedules the next one. */
-  recordOutcome(url: string, outcome: FeedOutcome, now: Date): Promise<FeedState>;
+  /**
+   * Stores what a poll came to and schedules the next one. `current` is the state the poll started from,
+   * when the caller has it: passing it saves a read per poll, which is most of the cost of a 304 cycle.
+   */
+  recordOutcome(url: string, outcome: FeedOutcome, now: Date, current?: FeedState): Promise<FeedState>;
 }
 
 /** The feed is not in the registry (never added, or removed while it was being polled). */

@@ -1,6 +1,6 @@
 import { buildAlerts, sourceOfStory } from '../core/alerts/build-alerts';
 import type { Classification, StoryText } from '../core/model/classification';
-import type { FeedOutcome } from '../core/model/feed';
+import type { FeedOutcome, FeedState } from '../core/model/feed';
 import type { Story } from '../core/model/story';
 import { fingerprintText, NEAR_DUPLICATE_THRESHOLD, similarity } from '../core/stories/similarity';
 import type { AlertStore } from '../ports/alert-store';
@@ -59,9 +59,11 @@ export class UnknownFeedError extends Error {
  * thrown. Storage errors are thrown, so the caller retries the whole feed; every write before the failure
  * was idempotent (alerts before seen-marks), so the retry creates no duplicate and loses nothing.
  */
-export async function ingestFeed(deps: IngestDeps, feedUrl: string): Promise<IngestReport> {
-  const feed = await deps.registry.get(feedUrl);
-  if (!feed) throw new UnknownFeedError(feedUrl);
+export async function ingestFeed(deps: IngestDeps, target: string | FeedState): Promise<IngestReport> {
+  // A cycle passes the state it just listed; a queue message carries only the URL.
+  const feed = typeof target === 'string' ? await deps.registry.get(target) : target;
+  if (!feed) throw new UnknownFeedError(String(target));
+  const feedUrl = feed.url;
   const startedAt = deps.clock.now();
   const report = (outcome: FeedOutcome, counts: Partial<IngestReport> = {}): IngestReport => ({
     feedUrl,
@@ -91,7 +93,7 @@ export async function ingestFeed(deps: IngestDeps, feedUrl: string): Promise<Ing
                 : {}),
             };
     if (outcome.kind !== 'unchanged') deps.log?.('feed-failed', { feedUrl, outcome });
-    await deps.registry.recordOutcome(feedUrl, outcome, deps.clock.now());
+    await deps.registry.recordOutcome(feedUrl, outcome, deps.clock.now(), feed);
     return report(outcome);
   }
 
@@ -105,7 +107,7 @@ export async function ingestFeed(deps: IngestDeps, feedUrl: string): Promise<Ing
   } catch (error) {
     const outcome: FeedOutcome = { kind: 'failed', reason: reasonOf(error) };
     deps.log?.('feed-failed', { feedUrl, outcome });
-    await deps.registry.recordOutcome(feedUrl, outcome, deps.clock.now());
+    await deps.registry.recordOutcome(feedUrl, outcome, deps.clock.now(), feed);
     return report(outcome);
   }
   if (parsed.repairs.length > 0 || parsed.skipped > 0) {
@@ -175,7 +177,7 @@ export async function ingestFeed(deps: IngestDeps, feedUrl: string): Promise<Ing
     newStories: fresh.length,
     alerts: counts.alertsCreated,
   };
-  await deps.registry.recordOutcome(feedUrl, outcome, deps.clock.now());
+  await deps.registry.recordOutcome(feedUrl, outcome, deps.clock.now(), feed);
   return report(outcome, counts);
 }
 

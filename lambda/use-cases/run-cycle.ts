@@ -58,7 +58,7 @@ export async function runCycle(deps: IngestDeps, options: CycleOptions = {}): Pr
   await Promise.all(
     feeds.map((feed) =>
       limit(async () => {
-        const report = await ingestFeed(deps, feed.url);
+        const report = await ingestFeed(deps, feed);
         summary.reports.push(report);
         summary.feedsDone += 1;
         summary.newStories += report.newStories;

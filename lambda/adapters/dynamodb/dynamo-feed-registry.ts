@@ -119,8 +119,10 @@ export class DynamoFeedRegistry implements FeedRegistry {
     });
   }
 
-  async recordOutcome(url: string, outcome: FeedOutcome, now: Date): Promise<FeedState> {
-    const current = await this.get(url);
+  async recordOutcome(url: string, outcome: FeedOutcome, now: Date, known?: FeedState): Promise<FeedState> {
+    // Only the poller changes a feed's state (add never overwrites), so the state a poll started from is
+    // current; the condition below still keeps a feed removed meanwhile from coming back.
+    const current = known?.url === url ? known : await this.get(url);
     if (!current) throw new FeedNotFoundError(url);
     const next = applyOutcome(current, outcome, now, this.policy, this.random);
     try {
