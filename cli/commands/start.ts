@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { loadBaseline } from '../../lambda/baseline/load-baseline';
 import { renderAlertTable } from '../../lambda/core/feed-render/render-alert-table';
 import { parseFeedList } from '../../lambda/core/feeds/parse-feed-list';
@@ -15,6 +15,7 @@ import { startFeedServer } from '../local/serve-feed-api';
 
 interface StartOptions {
   data: string;
+  table?: string;
   feeds?: string;
   every: number;
   port: number;
@@ -33,8 +34,13 @@ export function registerStart(program: Command): void {
     .command('start')
     .description('run the monitor locally: poll feeds on a schedule and serve the alert feed')
     .option('--data <dir>', 'local data directory', '.tiewatch')
+    .option('--table <name>', 'use the deployed DynamoDB table instead of the local store')
     .option('--feeds <file>', 'poll the feeds in this JSON or OPML file instead of the bundled examples')
-    .option('--every <duration>', 'time between cycles', parseDuration, parseDuration('15m'))
+    .addOption(
+      new Option('--every <duration>', 'time between cycles (90s, 15m, 2h…)')
+        .argParser(parseDuration)
+        .default(parseDuration('15m'), '15m'),
+    )
     .option('--port <port>', 'port of the alert feed on localhost', parsePort, 8787)
     .option('--examples-port <port>', 'port of the bundled example feed server', parsePort, 8788)
     .option('--baseline <file>', 'baseline facts file (default: the shipped baseline)')
@@ -52,7 +58,7 @@ export function registerStart(program: Command): void {
       const feedList = examples ? examples.feeds : parseFeedList(await readFile(options.feeds ?? '', 'utf8'));
       const added = await stores.registry.add(feedList, new Date());
       process.stdout.write(
-        `tiewatch: ${feedList.length} feeds (${added} newly registered)${examples ? ' — the bundled examples, served on loopback' : ''}; data in ${options.data}/\n`,
+        `tiewatch: ${feedList.length} feeds (${added} newly registered)${examples ? ' — the bundled examples, served on loopback' : ''}; ${options.table ? `table ${options.table}` : `data in ${options.data}/`}\n`,
       );
       const deps = createLocalIngestDeps(stores, {
         allowPrivateNetwork: options.allowPrivateNetwork ?? false,
