@@ -37,6 +37,10 @@ export const DENIAL_TERMS = [
 /** How far (in characters) a cue may sit from the fact's own words and still speak about them. */
 export const CUE_WINDOW = 60;
 
+// "urges allies to impose tariffs", "could halt": a call or a possibility, not a change that happened.
+const IRREALIS =
+  /\b(?:urg\w*|call(?:s|ed|ing)? (?:on|for)|propos\w*|threat\w*|demand\w*|consider\w*|mull\w*|could|might|may|would)\b[^;,]*$/i;
+
 /** Where a cue was found in a sentence. */
 export interface CueHit {
   index: number;
@@ -54,6 +58,7 @@ export function findCueNear(
 ): CueHit | undefined {
   if (!cues.test(sentence)) return undefined;
   for (const hit of cues.matches(sentence)) {
+    if (IRREALIS.test(sentence.slice(Math.max(0, hit.index - 40), hit.index))) continue;
     if (anchors.length === 0 || anchors.some((anchor) => near(sentence, anchor, hit.index))) return hit;
   }
   return undefined;

@@ -62,7 +62,7 @@ const OTHER_COUNTRIES = [
 ];
 
 // Two names joined only by a comma, "and", "or", "&" or a slash belong to one coordination.
-const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|&|as\s+well\s+as)\s+|\/\s*)$/i;
+const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|nor|&|as\s+well\s+as)\s+|\/\s*)$/i;
 // "Russia–China", "Moscow-Pyongyang": a compound that is itself a relation.
 const COMPOUND = /^\s*[-‐‑–—]\s*$/;
 
@@ -130,7 +130,7 @@ function strongPairs(story: AnalysedStory): Set<string> {
   strongTies ??= compileTerms(STRONG_TIES);
   const found = new Set<string>();
   for (const sentence of story.sentences.slice(1))
-    for (const pair of linkedPairs(sentence, strongTies, true)) found.add(pair);
+    for (const pair of linkedPairs(sentence, strongTies)) found.add(pair);
   return found;
 }
 
@@ -158,10 +158,10 @@ function pairsOf(countries: readonly CountryCode[]): Array<[CountryCode, Country
 
 /**
  * Pairs of countries a sentence relates to each other through one of `words` (the relation words by default),
- * outside a list of three or more. With `skipLocative`, a capital named as a place ("in Beijing") is left out.
+ * outside a list of three or more. A capital named as a place ("in Beijing") is not an actor and is left out.
  */
-function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher, skipLocative = false): string[] {
-  const watched = sentence.mentions.filter((mention) => !skipLocative || !isLocative(sentence, mention));
+function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): string[] {
+  const watched = sentence.mentions.filter((mention) => !isLocative(sentence, mention));
   if (new Set(watched.flatMap((mention) => mention.countries)).size < 2) return [];
   const pairs = new Set<string>();
   for (const mention of watched) if (mention.countries.length > 1) pairs.add(pairKey(mention.countries));
@@ -179,20 +179,38 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher, skipLocati
 
   relationTerms ??= compileTerms(RELATION_TERMS);
   if (!(words ?? relationTerms).test(sentence.text)) return [...pairs];
-  const own: Span[] = watched.map((mention) => ({ ...mention, watched: true }));
-  const ownChains = chains(sentence.text, sentence.start, own);
-  // Other countries only matter when two watched names share a coordination that they might lengthen.
-  const shared = new Set(ownChains).size < ownChains.length;
-  const spans = shared ? withOtherCountries(sentence, watched) : own;
-  const chainOf = shared ? chains(sentence.text, sentence.start, spans) : ownChains;
+  // Third countries tell a list ("Russia, North Korea, Cuba and Belarus") and a partner ("Seoul and Beijing").
+  const spans = withOtherCountries(sentence, watched);
+  const chainOf = chains(sentence.text, sentence.start, spans);
   spans.forEach((a, i) => {
     spans.forEach((b, j) => {
       if (j <= i || !a.watched || !b.watched) return;
       if (chainOf[i] === chainOf[j] && chainSize(chainOf, chainOf[i]) >= 3) return;
+      // "Seoul and Beijing hold talks on North Korea": a name coordinated with a third country acts with it.
+      if (pairedWithOther(sentence, spans, i) || pairedWithOther(sentence, spans, j)) return;
       for (const ca of a.countries) for (const cb of b.countries) if (ca !== cb) pairs.add(pairKey([ca, cb]));
     });
   });
   return [...pairs];
+}
+
+// "Seoul and Beijing", not "…from Europe, China – …": only an explicit conjunction makes partners.
+const CONJUNCTION = /^\s*(?:,\s*)?(?:and|or|nor|&)\s+$/i;
+
+/** Whether the span is joined by a conjunction to a non-watched country next to it (and to no watched name). */
+function pairedWithOther(sentence: AnalysedSentence, spans: readonly Span[], index: number): boolean {
+  const span = spans[index];
+  if (span === undefined) return false;
+  const gap = (a: Span, b: Span) =>
+    CONJUNCTION.test(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
+  const before = spans[index - 1];
+  const after = spans[index + 1];
+  const withOther =
+    (before !== undefined && !before.watched && gap(before, span)) ||
+    (after !== undefined && !after.watched && gap(span, after));
+  const withWatched =
+    (before?.watched === true && gap(before, span)) || (after?.watched === true && gap(span, after));
+  return withOther && !withWatched;
 }
 
 function isLocative(sentence: AnalysedSentence, mention: CountryMention): boolean {
@@ -202,13 +220,15 @@ function isLocative(sentence: AnalysedSentence, mention: CountryMention): boolea
 
 /** Pairs named in one sentence but not in the same coordination ("Xi told Putin", not "China and Russia"). */
 function apartPairs(sentence: AnalysedSentence): string[] {
-  if (new Set(sentence.mentions.flatMap((mention) => mention.countries)).size < 2) return [];
-  const spans = withOtherCountries(sentence, sentence.mentions);
+  const watched = sentence.mentions.filter((mention) => !isLocative(sentence, mention));
+  if (new Set(watched.flatMap((mention) => mention.countries)).size < 2) return [];
+  const spans = withOtherCountries(sentence, watched);
   const chainOf = chains(sentence.text, sentence.start, spans);
   const pairs = new Set<string>();
   spans.forEach((a, i) => {
     spans.forEach((b, j) => {
       if (j <= i || !a.watched || !b.watched || chainOf[i] === chainOf[j]) return;
+      if (pairedWithOther(sentence, spans, i) || pairedWithOther(sentence, spans, j)) return;
       for (const ca of a.countries) for (const cb of b.countries) if (ca !== cb) pairs.add(pairKey([ca, cb]));
     });
   });

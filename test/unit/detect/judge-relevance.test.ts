@@ -40,6 +40,11 @@ describe('judgeRelevance', () => {
     ],
     ['Putin lands in Delhi for summit', 'India and Russia signed deals. Beijing welcomed the visit.'],
     ['Tariffs spare Russia, North Korea', 'Russia, North Korea, Cuba and Belarus were spared the order.'],
+    [
+      'Seoul and Beijing hold talks on North Korea',
+      'South Korean and Chinese envoys met in Beijing to discuss North Korea.',
+    ],
+    ['Putin speaks to reporters', 'Speaking in Beijing, Vladimir Putin said he was ready to meet Zelensky.'],
   ])('calls "%s" irrelevant', (title, summary) => {
     expect(relevant(title, summary)).toBe(false);
   });

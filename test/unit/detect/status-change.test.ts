@@ -19,6 +19,13 @@ describe('findCueNear', () => {
     expect(findCueNear(sentence, cues, anchorsOf(sentence))).toBeUndefined();
   });
 
+  it.each([
+    ['Bessent urges allies to impose tariffs and halt Russian crude purchases'],
+    ['Refiners could halt purchases of Russian crude, traders said'],
+  ])('ignores a change that is only called for or possible: %s', (sentence) => {
+    expect(findCueNear(sentence, cues, anchorsOf(sentence))).toBeUndefined();
+  });
+
   it('ignores a cue far from the fact words', () => {
     const sentence =
       'Beijing denied supplying arms to Russia and the long list of partners, and is its largest gas buyer';
