@@ -1,16 +1,13 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores } from '../../cli/local/open-stores';
 import type { AlertView } from '../../lambda/core/feed-render/alert-view';
 import { makeAlert, makeSource } from '../support/feed-alerts';
-
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '../../bin/tiewatch.mjs');
+import { CLI_PATH, runTiewatch } from '../support/run-cli';
 
 let dataDir: string;
 
@@ -40,8 +37,10 @@ afterAll(async () => {
 });
 
 async function tiewatch(...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [CLI, ...args, '--data', dataDir]);
-  return stdout;
+  const result = await runTiewatch([...args, '--data', dataDir]);
+  if (result.code !== 0)
+    throw new Error(`tiewatch ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result.stdout;
 }
 
 describe('tiewatch alerts', () => {
@@ -79,16 +78,15 @@ describe('tiewatch alerts', () => {
   });
 
   it('refuses an unknown fact, naming it', async () => {
-    await expect(tiewatch('alerts', '--fact', 'no-such-fact')).rejects.toMatchObject({
-      code: 1,
-      stderr: expect.stringContaining('no baseline fact has the id "no-such-fact"'),
-    });
+    const result = await runTiewatch(['alerts', '--fact', 'no-such-fact', '--data', dataDir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no baseline fact has the id "no-such-fact"');
   });
 });
 
 describe('tiewatch serve', () => {
   it('serves the alert feed until it is stopped', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', dataDir], {
+    const child = spawn(process.execPath, [CLI_PATH, 'serve', '--port', '0', '--data', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

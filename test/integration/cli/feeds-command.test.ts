@@ -1,24 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores, type Stores } from '../../../cli/local/open-stores';
-
-const run = promisify(execFile);
-const cli = join(import.meta.dirname, '../../../bin/tiewatch.mjs');
-
-/** Runs `tiewatch …` as a real process; resolves with its output and exit status either way. */
-async function tiewatch(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { timeout: 60_000 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-  }
-}
+import { runTiewatch } from '../../support/run-cli';
 
 describe('tiewatch feeds', () => {
   let dataDir: string;
@@ -43,8 +28,8 @@ describe('tiewatch feeds', () => {
         '<outline title="Gone" xmlUrl="https://gone.example/rss"/></outline></body></opml>',
     );
 
-    const fromFile = await tiewatch('feeds', 'add', '--file', list, '--data', dataDir);
-    const fromUrl = await tiewatch(
+    const fromFile = await runTiewatch(['feeds', 'add', '--file', list, '--data', dataDir]);
+    const fromUrl = await runTiewatch([
       'feeds',
       'add',
       'https://ok.example/rss',
@@ -52,8 +37,8 @@ describe('tiewatch feeds', () => {
       'Fine',
       '--data',
       dataDir,
-    );
-    const again = await tiewatch('feeds', 'add', 'https://ok.example/rss', '--data', dataDir);
+    ]);
+    const again = await runTiewatch(['feeds', 'add', 'https://ok.example/rss', '--data', dataDir]);
     const now = new Date();
     await stores.registry.recordOutcome(
       'https://ok.example/rss',
@@ -75,9 +60,9 @@ describe('tiewatch feeds', () => {
       { kind: 'gone', reason: 'HTTP 410 Gone' },
       now,
     );
-    const table = await tiewatch('feeds', 'list', '--data', dataDir);
-    const removed = await tiewatch('feeds', 'remove', 'https://gone.example/rss', '--data', dataDir);
-    const json = await tiewatch('feeds', 'list', '--json', '--data', dataDir);
+    const table = await runTiewatch(['feeds', 'list', '--data', dataDir]);
+    const removed = await runTiewatch(['feeds', 'remove', 'https://gone.example/rss', '--data', dataDir]);
+    const json = await runTiewatch(['feeds', 'list', '--json', '--data', dataDir]);
 
     expect(fromFile).toMatchObject({ code: 0, stdout: 'added 2 feeds\n' });
     expect(fromUrl).toMatchObject({ code: 0, stdout: 'added 1 feed\n' });
@@ -101,9 +86,9 @@ describe('tiewatch feeds', () => {
     const badFile = join(dataDir, 'bad.json');
     await writeFile(badFile, '[{"url": "https://fine.example/"}, {"url": "gopher://old.example/"}]');
 
-    const badUrl = await tiewatch('feeds', 'add', 'ftp://files.example/feed', '--data', dataDir);
-    const badList = await tiewatch('feeds', 'add', '--file', badFile, '--data', dataDir);
-    const unknown = await tiewatch('feeds', 'remove', 'https://never.example/', '--data', dataDir);
+    const badUrl = await runTiewatch(['feeds', 'add', 'ftp://files.example/feed', '--data', dataDir]);
+    const badList = await runTiewatch(['feeds', 'add', '--file', badFile, '--data', dataDir]);
+    const unknown = await runTiewatch(['feeds', 'remove', 'https://never.example/', '--data', dataDir]);
 
     expect(badUrl.code).toBe(1);
     expect(badUrl.stderr).toContain('ftp://files.example/feed: not a feed URL (http or https)');

@@ -1,23 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedZoo, startFeedZoo } from '../../support/feed-zoo';
-
-const run = promisify(execFile);
-const cli = join(import.meta.dirname, '../../../bin/tiewatch.mjs');
-
-async function tiewatch(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { timeout: 90_000 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number };
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
-  }
-}
+import { CLI_PATH, runTiewatch } from '../../support/run-cli';
 
 describe('tiewatch run --once', () => {
   let zoo: FeedZoo;
@@ -43,25 +30,32 @@ describe('tiewatch run --once', () => {
   });
 
   it('refuses loopback feeds without --allow-private-network, and still completes the cycle', async () => {
-    const result = await tiewatch('run', '--once', '--feeds', feedsFile, '--data', dataDir);
+    const result = await runTiewatch(['run', '--once', '--feeds', feedsFile, '--data', dataDir]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/3 feeds \(0 fetched, 0 unchanged, 3 failed\)/);
     expect(result.stdout).toMatch(/refused/);
   });
 
   it('runs one cycle, exits 0 although feeds failed, and stores their reasons', async () => {
-    const result = await tiewatch('run', '--once', '--all', '--data', dataDir, '--allow-private-network');
+    const result = await runTiewatch([
+      'run',
+      '--once',
+      '--all',
+      '--data',
+      dataDir,
+      '--allow-private-network',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/3 feeds \(1 fetched, 0 unchanged, 2 failed\)/);
     expect(result.stdout).toContain('HTTP 404');
     expect(result.stdout).toMatch(/not a feed/);
-    const feeds = await tiewatch('feeds', 'list', '--json', '--data', dataDir);
+    const feeds = await runTiewatch(['feeds', 'list', '--json', '--data', dataDir]);
     const list = JSON.parse(feeds.stdout) as Array<{ url: string; lastError?: string }>;
     expect(list.find((f) => f.url.endsWith('/404'))?.lastError).toBe('HTTP 404');
   });
 
   it('stores the alerts for `tiewatch alerts --json` with the documented fields', async () => {
-    const result = await tiewatch('alerts', '--json', '--data', dataDir);
+    const result = await runTiewatch(['alerts', '--json', '--data', dataDir]);
     expect(result.code).toBe(0);
     const alerts = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
     expect(alerts.length).toBeGreaterThan(0);
@@ -82,7 +76,14 @@ describe('tiewatch run --once', () => {
   });
 
   it('creates nothing on a second run: the feed answers 304', async () => {
-    const result = await tiewatch('run', '--once', '--all', '--data', dataDir, '--allow-private-network');
+    const result = await runTiewatch([
+      'run',
+      '--once',
+      '--all',
+      '--data',
+      dataDir,
+      '--allow-private-network',
+    ]);
     expect(result.stdout).toMatch(/1 unchanged/);
     expect(result.stdout).toMatch(/0 new stories, 0 relevant, 0 new alerts/);
   });
@@ -90,7 +91,7 @@ describe('tiewatch run --once', () => {
   it('rejects a feeds file that is not a feed list, naming the problem', async () => {
     const bad = join(dataDir, 'bad.json');
     await writeFile(bad, '{"feeds": 3}');
-    const result = await tiewatch('run', '--once', '--feeds', bad, '--data', dataDir);
+    const result = await runTiewatch(['run', '--once', '--feeds', bad, '--data', dataDir]);
     expect(result.code).not.toBe(0);
     expect(result.stderr.length).toBeGreaterThan(0);
   });
@@ -101,7 +102,7 @@ describe('tiewatch start', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'tiewatch-start-'));
     const child = spawn(
       process.execPath,
-      [cli, 'start', '--data', dataDir, '--port', '0', '--examples-port', '0'],
+      [CLI_PATH, 'start', '--data', dataDir, '--port', '0', '--examples-port', '0'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
