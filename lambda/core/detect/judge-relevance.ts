@@ -4,34 +4,57 @@ import type { CountryMention } from './recognise-countries';
 import { compileTerms, type TermMatcher } from './term-pattern';
 
 /**
- * Words of a relationship between states: meeting, trade, energy, arms, travel, support. Sanctions and
- * tariffs are left out on purpose: "tariffs on Russia, North Korea" ties neither to the other.
+ * Words of a relationship between states: meeting, trade, energy, arms, travel, support. They relate two
+ * countries only when they stand between the two names ("Kim sends letter to Putin", "China's purchases of
+ * Russian oil"): a relation word elsewhere in the sentence may belong to anyone. Sanctions and tariffs are left
+ * out on purpose: "tariffs on Russia, North Korea" ties neither to the other.
  */
 // biome-ignore format: a word list reads better packed
 const RELATION_TERMS = [
   'talk*', 'met', 'meet*', 'summit*', 'visit*', 'trip', 'tie', 'ties', 'relation*', 'partner*', 'alliance',
   'ally', 'allies', 'allied', 'friend*', 'cooperat*', 'co-operat*', 'treaty', 'pact', 'agree*', 'deal*',
-  'accord', 'memorandum', 'sign*', 'trade*', 'trading', 'export*', 'import*', 'suppl*', 'deliver*', 'shipment*', 'shipped', 'shipping',
-  'pipeline*', 'gas', 'oil', 'crude', 'LNG', 'coal', 'energy', 'bridge', 'border*', 'rail*', 'train',
-  'flight*', 'visa*', 'touris*', 'travel*', 'troops', 'soldiers', 'munitions', 'weapons', 'arms', 'military',
-  'drills', 'exercise*', 'joint*', 'bilateral', 'mutual*', 'aid', 'aiding', 'assist*', 'help*', 'support*',
-  'back*', 'host*', 'greet*', 'welcom*', 'receiv*', 'letter', 'message', 'congratulat*', 'call', 'phone*',
+  'accord', 'memorandum', 'sign*', 'trade*', 'trading', 'export*', 'import*', 'suppl*', 'deliver*', 'shipment*',
+  'shipped', 'shipping', 'pipeline*', 'gas', 'oil', 'crude', 'LNG', 'coal', 'energy', 'bridge', 'border*', 'rail*',
+  'train', 'flight*', 'visa*', 'touris*', 'travel*', 'troops', 'soldiers', 'munitions', 'weapons', 'arms',
+  'shells', 'drills', 'exercise*', 'joint*', 'bilateral', 'mutual*', 'aid', 'aiding', 'assist*',
+  'help*', 'support*', 'host*', 'greet*', 'welcom*', 'receiv*', 'letter', 'message', 'congratulat*', 'phone*',
   'envoy*', 'ambassador*', 'embass*', 'delegation*', 'consultation*', 'dialogue', 'parade', 'buy*', 'bought',
   'purchas*', 'refiner*', 'invest*', 'loan*', 'yuan', 'rouble*', 'ruble*', 'payment*', 'worker*', 'labourers',
-  'laborers', 'strategic', 'accus*', 'praise*', 'hail*', 'tout*', 'pledge*', 'vow*', 'arriv*', 'reach*',
-  'land', 'lands', 'landed', 'fly', 'flies', 'flew', 'crosse*', 'crossed', 'side by side', 'beside',
-  'alongside', 'brief*', 'discuss*', 'negotiat*', 'cargo*', 'tanker*', 'consulate', 'friendship', 'solidarity',
-  'comrade*', 'fraternal', 'blood', 'embrace*', 'inks', 'inked', 'forge*', 'bolster*', 'deepen*',
-  'strengthen*', 'переговор*', 'встреч*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*',
-  'партнерств*', 'союз*', 'безвиз*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
-  '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문', '협력', '관계', '교역', '동맹',
-  '파병'
+  'laborers', 'accus*', 'praise*', 'hail*', 'tout*', 'pledge*', 'vow*', 'arriv*', 'reach*', 'fly', 'flies',
+  'flew', 'crosse*', 'crossed', 'side by side', 'beside', 'alongside', 'flank*', 'brief*', 'discuss*',
+  'negotiat*', 'cargo*', 'tanker*', 'consulate', 'friendship', 'solidarity', 'comrade*', 'fraternal', 'blood',
+  'embrace*', 'inks', 'inked', 'forge*', 'bolster*', 'deepen*', 'strengthen*', 'sent', 'send*', 'sending',
+  'fight*', 'fought', 'fired', 'used', 'uses', 'using', 'thank*', 'gratitude', 'buyer*', 'customer*', 'told',
+  'tells', 'invit*', 'enabl*', 'fund*', 'financ*', 'gift*', 'backing', 'backed', 'backs', 'sided', 'sides with',
+  'provid*', 'artillery', 'troop', 'dispatch*', 'deploy*', 'join*', 'lifeline', 'link*', 'connect*', 'admit*',
+  'serv*', 'transaction*', 'sell*', 'sold', 'sales', 'parts', 'components', '同', '与',
+  'переговор*', 'встреч*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*', 'партнерств*',
+  'союз*', 'безвиз*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
+  '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문',
+  '협력', '관계', '교역', '동맹', '파병'
 ];
 
 /**
- * Other countries, so that a list ("North Korea, China and Russia", "China and India") is recognised as one:
- * names in a list of three or more are enumerated, not related.
+ * What two coordinated names do together ("China and Russia hold talks", "Chinese and Russian bombers fly a
+ * joint patrol", "Xi, Putin and Kim watch troops march"), read just after the coordination. Without one of
+ * these, coordinated names are co-mentioned ("Chinese and Russian ships", "China, North Korea, Russia threats").
  */
+// biome-ignore format: a word list reads better packed
+const RECIPROCAL_TERMS = [
+  'talk*', 'ties', 'relation*', 'trade', 'deal*', 'pact', 'treaty', 'agree*', 'sign*', 'inks', 'inked', 'joint*',
+  'partnership', 'alliance', 'ally', 'allies', 'cooperat*', 'drill*', 'exercise*', 'patrol*', 'hold', 'holds',
+  'held', 'meet*', 'met', 'pledge*', 'vow*', 'tout*', 'hail*', 'discuss*', 'bilateral', 'mutual*', 'summit*',
+  'friendship', 'bond*', 'forge*', 'deepen*', 'strengthen*', 'boost*', 'together', 'each other', 'one another',
+  'coordinat*', 'side by side', 'shoulder', 'stand', 'stood', 'watch*', 'unity', 'solidarity', 'axis', 'navies',
+  'warships', 'border', 'visa*', 'settle*', 'start*', 'launch*', 'open*', 'build*', 'celebrat*', 'mark*',
+  'began', 'begin*', 'conduct*', 'stage*', 'partner*', 'lifeline', 'visit*', 'touris*', 'trip*',
+  'travel*', 'flight*', 'tour*', 'without visas', 'without a visa', 'bridge', 'pipeline', 'gas', 'oil', 'crude',
+  'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'artillery', 'deploy*', 'sent', 'send*',
+  '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자', '지원', '무기', '访问', '贸易', '供应',
+  '友谊', '伙伴', '同盟', '방문', '교역', '동맹', '파병', '병력', 'визит*', 'сотрудничеств*', 'поставк*', 'отношени*', 'переговор*', '会谈', '会晤', '合作', '关系',
+  '회담', '협력', '관계'
+];
+
 /**
  * Words that tie two states together by themselves. A country named once, outside the title, still makes the
  * story relevant when a sentence ties it to the title's country with one of these ("North Korean soldiers
@@ -39,14 +62,16 @@ const RELATION_TERMS = [
  */
 // biome-ignore format: a word list reads better packed
 const STRONG_TIES = [
-  'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'deal', 'agreement*', 'treaty', 'summit', 'talks',
-  'visit*', 'alliance', 'ally', 'allies', 'partnership', 'cooperation', 'support*', 'aid', 'pipeline', 'visa*', 'trade',
-  'met', 'meet', 'meets', 'meeting',
+  'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'missiles', 'deal', 'agreement*', 'treaty',
+  'summit', 'talks', 'visit*', 'alliance', 'ally', 'allies', 'partnership', 'cooperation', 'support*', 'aid',
+  'pipeline', 'visa*', 'trade', 'met', 'meet', 'meets', 'meeting', 'host*', 'greet*', 'welcom*', 'joint*', 'LNG',
+  'cargo*', 'tanker*',
 ];
 
-// "in Beijing", "at Moscow": a capital as the place where something happened, not as an actor.
-const LOCATIVE = /\b(?:in|at)\s+$/i;
-
+/**
+ * Other countries and their leaders, so that a list ("North Korea, China and Russia"), a partner ("Seoul and
+ * Beijing") and a third party's story ("Modi meets Putin", "Lee asks Xi…") are recognised as such.
+ */
 // biome-ignore format: a word list reads better packed
 const OTHER_COUNTRIES = [
   'India*', 'Japan*', 'United States', 'America*', 'US', 'U.S.', 'Iran*', 'Cuba*', 'Belarus*', 'Vietnam*',
@@ -58,13 +83,39 @@ const OTHER_COUNTRIES = [
   'Singapore*', 'Afghan*', 'Iraq*', 'Libya*', 'Sudan*', 'Niger', 'Mali', 'Georgia*', 'Armenia*', 'Azerbaijan*',
   'Uzbek*', 'Tajik*', 'Kyrgyz*', 'Turkmen*', 'Nicaragua*', 'Eritrea*', 'Bangladesh*', 'Sri Lanka*', 'Nepal*',
   'Seoul', 'Tokyo', 'Washington', 'Kyiv', 'Delhi', 'Tehran', 'Minsk', 'Havana', 'Brussels', 'London', 'Paris',
-  'Berlin'
+  'Berlin', 'Modi', 'Lee Jae Myung', 'Lee Jae-myung', 'Lee', 'Takaichi', 'Ishiba', 'Trump', 'Zelensky*',
+  'Erdogan', 'Lula', 'Macron', 'Starmer', 'Merz', 'Albanese', 'Prabowo', 'Yoon', 'Rubio', 'Lukashenko',
+  'Orban', 'Tokayev', 'Pezeshkian', 'Fico', 'Vucic', 'White House', 'Pentagon'
 ];
 
+/** Verbs of a third party meeting someone: "Modi meets Putin", "Lee visits Beijing, asks Xi…". */
+const THIRD_PARTY_VERB =
+  /\b(?:meets?|met|meeting|visits?|visited|visiting|lands?|landed|arriv\w*|asks?|asked|hosts?|hosted|holds?|held|agree\w*|talks|tells?|told|seeks?|sought|press(?:es|ed)?|discuss\w*|calls? on|rides?|welcom\w*|greet\w*|receiv\w*|speaks?|spoke|phon\w*)\b/i;
+
+// "in Beijing", "at Moscow": a capital as the place where something happened, not as an actor.
+const LOCATIVE = /\b(?:in|at)\s+$/i;
+// "arrived in Beijing", "landed at Pyongyang": the capital is where a trip ends, which is the relation itself.
+const ARRIVAL = /\b(?:arriv\w*|land(?:s|ed|ing)?|visit\w*|trip|stay\w*|welcome)\s+(?:in|at)\s+$/i;
+// "North Korea's missiles and Russian activity": the word before the conjunction belongs to the first conjunct.
+const CONJUNCT_END = /(?:,|\band\b|\bor\b)\s*$/i;
 // Two names joined only by a comma, "and", "or", "&" or a slash belong to one coordination.
 const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|nor|&|as\s+well\s+as)\s+|\/\s*)$/i;
 // "Russia–China", "Moscow-Pyongyang": a compound that is itself a relation.
 const COMPOUND = /^\s*[-‐‑–—]\s*$/;
+// A coordination governed by a preposition is an object ("threats from China and Russia"), not two actors.
+const GOVERNED =
+  /\b(?:on|against|amid|about|over|toward|towards|including|like|such as|than|among|lists?|listed|names?|named|cit\w+)\s+(?:the\s+)?$/i;
+// A new clause or a contrast: words on either side speak of different things.
+const CLAUSE_BREAK = /[;:]|\b(?:while|whereas|but|although|though|meanwhile)\b/i;
+// "…skips Beijing parade, meets Putin": a second verb after a comma has the sentence's subject, not the first name.
+const SECOND_VERB =
+  /,\s*(?:and\s+|then\s+)?(?:meets?|met|visits?|visited|holds?|held|hosts?|hosted|greets?|greeted|talks|calls?|phones?)\b/i;
+// "Chinese President Xi Jinping", "China's Premier Li Qiang": one actor named twice.
+const SAME_ACTOR = /^\s*(?:['’]s\s+)?(?:[A-Z][\p{L}-]*\.?\s+){0,3}$/u;
+/** How far apart (characters) two names related by a word between them may stand. */
+const GAP_LIMIT = 110;
+/** How far after a coordination its shared predicate may start. */
+const PREDICATE_WINDOW = 45;
 
 interface Span {
   countries: readonly CountryCode[];
@@ -72,6 +123,9 @@ interface Span {
   end: number;
   watched: boolean;
 }
+
+/** How a sentence relates a pair: by a word between the names, or as a coordination with a shared predicate. */
+type LinkKind = 'gap' | 'coordinated' | 'compound';
 
 /** The decision with the reason, so a wrong call can be traced. */
 export interface RelevanceJudgement {
@@ -81,20 +135,24 @@ export interface RelevanceJudgement {
 }
 
 let relationTerms: TermMatcher | undefined;
+let reciprocalTerms: TermMatcher | undefined;
 let strongTies: TermMatcher | undefined;
 let otherCountries: TermMatcher | undefined;
 
 /**
- * Whether a story is substantially about relations between at least two of the watched countries: some
- * sentence must relate the two (a relation word, or a compound such as "Russia–China"), outside a list of
- * three or more, and the pair must be prominent (at least one in the title, and the other in the title or
- * named twice). Compiled lazily: most stories never get here.
+ * Whether a story is substantially about relations between at least two of the watched countries. Some
+ * sentence must relate the two (a relation word between the names, a coordination with a shared predicate,
+ * or a compound such as "Russia–China"), and the pair must be prominent: at least one in the title, and the
+ * other in the title or named twice or tied by a strong word. A title that relates the pair is not enough
+ * when the summary names both and never relates them (a market wrap's "Russian supply, Chinese data"); a
+ * title about a third party ("Modi meets Putin") needs a strong tie in the summary. Compiled lazily: most
+ * stories never get here.
  */
 export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   const counts = new Map<CountryCode, number>();
   for (const mention of story.mentions)
     for (const country of mention.countries) counts.set(country, (counts.get(country) ?? 0) + 1);
-  const title = story.sentences[0];
+  const [title, ...summary] = story.sentences;
   if (counts.size < 2 || title === undefined) return { relevant: false, pairs: [] };
 
   const inTitle = new Set(title.mentions.flatMap((mention) => mention.countries));
@@ -103,49 +161,49 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   );
   if (candidates.length === 0) return { relevant: false, pairs: [] };
 
-  const linked = new Set<string>();
-  for (const sentence of story.sentences) for (const pair of linkedPairs(sentence)) linked.add(pair);
-  // Computed only when a pair needs them: most relevant stories are settled by the first test.
-  let strong: Set<string> | undefined;
-  let apartInTitleAndSummary: Set<string> | undefined;
-
+  const links = story.sentences.map((sentence) => linkedPairs(sentence));
+  const titleFrame = isThirdPartyFrame(title, spansOf(title));
   for (const [a, b] of candidates) {
     const pair = pairKey([a, b]);
     const bothInTitle = inTitle.has(a) && inTitle.has(b);
     const other = inTitle.has(a) ? b : a;
-    if (linked.has(pair)) {
-      if (bothInTitle || (counts.get(other) ?? 0) >= 2) return { relevant: true, pairs: [pair] };
-      strong ??= strongPairs(story);
-      if (strong.has(pair)) return { relevant: true, pairs: [pair] };
-    } else if (bothInTitle) {
-      apartInTitleAndSummary ??= apartEverywhere(story);
-      if (apartInTitleAndSummary.has(pair)) return { relevant: true, pairs: [pair] };
+    const summaryLinks = summary.filter((_, index) => links[index + 1]?.has(pair));
+    const titleLink = links[0]?.get(pair);
+    if (titleLink !== undefined) {
+      // A compound ("Power of Siberia", "Russia–China") needs no corroboration.
+      if (
+        titleLink === 'compound' ||
+        summaryLinks.length > 0 ||
+        !summary.some((sentence) => namesBothTogether(sentence, a, b))
+      )
+        return { relevant: true, pairs: [pair] };
+      continue;
     }
+    if (summaryLinks.length === 0) continue;
+    if (!titleFrame && (bothInTitle || (counts.get(other) ?? 0) >= 2))
+      return { relevant: true, pairs: [pair] };
+    strongTies ??= compileTerms(STRONG_TIES);
+    const tie = strongTies;
+    if (summaryLinks.some((sentence) => linkedPairs(sentence, tie).has(pair)))
+      return { relevant: true, pairs: [pair] };
   }
   return { relevant: false, pairs: [] };
 }
 
-/** Pairs a summary sentence ties with a strong word, leaving out capitals named as places. */
-function strongPairs(story: AnalysedStory): Set<string> {
-  strongTies ??= compileTerms(STRONG_TIES);
-  const found = new Set<string>();
-  for (const sentence of story.sentences.slice(1))
-    for (const pair of linkedPairs(sentence, strongTies)) found.add(pair);
-  return found;
-}
-
-/**
- * Pairs named apart both in the title and in one summary sentence ("Xi calls for fairer order with Russia" …
- * "Xi told Putin"): the story is about the two even without a relation word. Not "Chinese and Russian ships":
- * names coordinated in the title are co-mentioned, not related.
- */
-function apartEverywhere(story: AnalysedStory): Set<string> {
-  const [title, ...summary] = story.sentences;
-  const inTitle = new Set(title ? apartPairs(title) : []);
-  const found = new Set<string>();
-  for (const sentence of summary)
-    for (const pair of apartPairs(sentence)) if (inTitle.has(pair)) found.add(pair);
-  return found;
+/** Whether a sentence names both countries as actors in one clause (not "…, while Putin said…"). */
+function namesBothTogether(sentence: AnalysedSentence, a: CountryCode, b: CountryCode): boolean {
+  const actors = sentence.mentions.filter((mention) => !isLocative(sentence, mention));
+  for (const first of actors)
+    for (const second of actors) {
+      if (second.start <= first.start || !first.countries.includes(a) === !second.countries.includes(a))
+        continue;
+      if (!(first.countries.includes(a) ? second : first).countries.includes(b)) continue;
+      const gap = sentence.text.slice(first.end - sentence.start, second.start - sentence.start);
+      // "Xi decried Cold War thinking and Putin called…": parallel clauses, each about one of them.
+      const parallel = CONJUNCT_END.test(gap) && !COORDINATION.test(gap);
+      if (gap.length <= GAP_LIMIT && !CLAUSE_BREAK.test(gap) && !parallel) return true;
+    }
+  return false;
 }
 
 function pairsOf(countries: readonly CountryCode[]): Array<[CountryCode, CountryCode]> {
@@ -156,46 +214,151 @@ function pairsOf(countries: readonly CountryCode[]): Array<[CountryCode, Country
   return pairs;
 }
 
-/**
- * Pairs of countries a sentence relates to each other through one of `words` (the relation words by default),
- * outside a list of three or more. A capital named as a place ("in Beijing") is not an actor and is left out.
- */
-function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): string[] {
-  const watched = sentence.mentions.filter((mention) => !isLocative(sentence, mention));
-  if (new Set(watched.flatMap((mention) => mention.countries)).size < 2) return [];
-  const pairs = new Set<string>();
-  for (const mention of watched) if (mention.countries.length > 1) pairs.add(pairKey(mention.countries));
-  // "Russia–China": a compound is a relation by itself.
-  watched.forEach((mention, index) => {
-    const next = watched[index + 1];
+/** Watched mentions (capitals named as places left out, one actor's two names merged) and third parties. */
+function spansOf(sentence: AnalysedSentence): Span[] {
+  const watched: Span[] = [];
+  for (const mention of sentence.mentions) {
+    if (isLocative(sentence, mention)) continue;
+    const previous = watched[watched.length - 1];
     if (
-      next &&
-      COMPOUND.test(sentence.text.slice(mention.end - sentence.start, next.start - sentence.start))
+      previous &&
+      previous.countries.join() === mention.countries.join() &&
+      SAME_ACTOR.test(sentence.text.slice(previous.end - sentence.start, mention.start - sentence.start))
     ) {
-      for (const a of mention.countries)
-        for (const b of next.countries) if (a !== b) pairs.add(pairKey([a, b]));
+      previous.end = mention.end;
+      continue;
     }
-  });
+    watched.push({ countries: mention.countries, start: mention.start, end: mention.end, watched: true });
+  }
+  otherCountries ??= compileTerms(OTHER_COUNTRIES);
+  const spans = [...watched];
+  for (const position of otherCountries.positions(sentence.text)) {
+    const start = sentence.start + position;
+    if (spans.some((span) => start >= span.start && start < span.end)) continue;
+    const word = /^[\p{L}.'’-]+(?:\s+[A-Z][\p{L}-]+){0,2}/u.exec(sentence.text.slice(position))?.[0] ?? '';
+    spans.push({ countries: [], start, end: start + word.length, watched: false });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
 
+/**
+ * Pairs of countries a sentence relates to each other. `words` narrows the words that may stand between two
+ * names (the relation words by default); a coordination needs a shared predicate; a sentence about a third
+ * party ("Lee asks Xi to help restart talks with Pyongyang") relates the watched names only by coordination
+ * or compound.
+ */
+function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<string, LinkKind> {
+  const pairs = new Map<string, LinkKind>();
+  if (new Set(sentence.mentions.flatMap((mention) => mention.countries)).size < 2) return pairs;
+  for (const mention of sentence.mentions)
+    if (mention.countries.length > 1) pairs.set(pairKey(mention.countries), 'compound');
+  const spans = spansOf(sentence);
+  if (new Set(spans.flatMap((span) => span.countries)).size < 2) return pairs;
   relationTerms ??= compileTerms(RELATION_TERMS);
-  if (!(words ?? relationTerms).test(sentence.text)) return [...pairs];
-  // Third countries tell a list ("Russia, North Korea, Cuba and Belarus") and a partner ("Seoul and Beijing").
-  const spans = withOtherCountries(sentence, watched);
+  reciprocalTerms ??= compileTerms(RECIPROCAL_TERMS);
+  const relation = words ?? relationTerms;
+  const frame = isThirdPartyFrame(sentence, spans);
   const chainOf = chains(sentence.text, sentence.start, spans);
+  const text = (from: number, to: number) => sentence.text.slice(from - sentence.start, to - sentence.start);
+
   spans.forEach((a, i) => {
     spans.forEach((b, j) => {
       if (j <= i || !a.watched || !b.watched) return;
-      if (chainOf[i] === chainOf[j] && chainSize(chainOf, chainOf[i]) >= 3) return;
-      // "Seoul and Beijing hold talks on North Korea": a name coordinated with a third country acts with it.
+      const key = pairKey([...a.countries, ...b.countries]);
+      if (key.length < 5 || pairs.has(key)) return;
+      const gap = text(a.end, b.start);
+      if (j === i + 1 && COMPOUND.test(gap)) {
+        pairs.set(key, 'compound');
+        return;
+      }
+      if (chainOf[i] === chainOf[j]) {
+        if (coordinatedActors(sentence, spans, chainOf, chainOf[i] ?? -1, relation === relationTerms))
+          pairs.set(key, 'coordinated');
+        return;
+      }
+      if (frame || gap.length > GAP_LIMIT || CLAUSE_BREAK.test(gap)) return;
+      if (i > 0 && SECOND_VERB.test(gap)) return;
       if (pairedWithOther(sentence, spans, i) || pairedWithOther(sentence, spans, j)) return;
-      for (const ca of a.countries) for (const cb of b.countries) if (ca !== cb) pairs.add(pairKey([ca, cb]));
+      if (relation.test(gap) && !CONJUNCT_END.test(gap)) {
+        pairs.set(key, 'gap');
+        return;
+      }
+      if (relation !== relationTerms || j !== i + 1 || CONJUNCT_END.test(gap)) return;
+      // "China to let Russians visit", "Russia slides into the role of China's junior partner": the shared word
+      // follows the second name; "a visit by Kim Jong Un to Russia": it comes just before the first.
+      const next = spans.slice(j + 1).find((span) => span.countries.join() !== b.countries.join());
+      if (reciprocalTerms?.test(clauseAfter(sentence, b, next))) {
+        pairs.set(key, 'gap');
+        return;
+      }
+      const before = sentence.text.slice(
+        Math.max(0, a.start - sentence.start - 25),
+        a.start - sentence.start,
+      );
+      if (gap.length <= 15 && !CLAUSE_BREAK.test(before) && relationTerms?.test(before))
+        pairs.set(key, 'gap');
     });
   });
-  return [...pairs];
+  return pairs;
+}
+
+/**
+ * Whether a coordination names actors doing something together: only watched names, not the object of a
+ * preposition ("threats from…", "talks on North Korea and China") unless that is "between", and a shared
+ * predicate just after ("…hold talks", "…bombers fly a joint patrol").
+ */
+function coordinatedActors(
+  sentence: AnalysedSentence,
+  spans: readonly Span[],
+  chainOf: readonly number[],
+  chain: number,
+  plain: boolean,
+): boolean {
+  const members = spans.filter((_, index) => chainOf[index] === chain);
+  const first = members[0];
+  const last = members[members.length - 1];
+  if (first === undefined || last === undefined || members.some((span) => !span.watched)) return false;
+  if (!plain) return false;
+  const before = sentence.text.slice(0, first.start - sentence.start);
+  if (/\bbetween\s+(?:the\s+)?$/i.test(before)) return true;
+  // "Neither Putin nor Xi attended": a shared absence.
+  if (/\bneither\s+$/i.test(before)) return false;
+  if (GOVERNED.test(before)) return false;
+  // "the bridge linking Russia and North Korea"
+  const lead = before.slice(-25);
+  if (
+    !CLAUSE_BREAK.test(lead) &&
+    /\b(?:link\w*|connect\w*|ties|relations|trade|talks|summit|cooperation)\s+(?:\w+\s+)?$/i.test(lead)
+  )
+    return true;
+  return reciprocalTerms?.test(clauseAfter(sentence, last)) ?? false;
+}
+
+/** The words just after a span, up to a clause break or the next name. */
+function clauseAfter(sentence: AnalysedSentence, span: Span, next?: Span): string {
+  const end = next ? next.start - sentence.start : sentence.text.length;
+  const after = sentence.text.slice(span.end - sentence.start, end);
+  const breakAt = after.search(/[;:.,]|\s[–—]\s|\b(?:while|whereas|but|and)\b/i);
+  return after.slice(0, Math.min(PREDICATE_WINDOW, breakAt < 0 ? after.length : breakAt));
+}
+
+/**
+ * A sentence whose subject is a third party meeting, visiting or asking ("Modi meets Putin", "Lee visits
+ * Beijing, asks Xi…", "South Korea's Lee and China's Xi agree…"): the watched names in it are that party's
+ * counterparts, not each other's.
+ */
+function isThirdPartyFrame(sentence: AnalysedSentence, spans: readonly Span[]): boolean {
+  const first = spans[0];
+  if (first === undefined || first.watched || first.start - sentence.start > 30) return false;
+  const firstWatched = spans.find((span) => span.watched);
+  if (firstWatched === undefined) return false;
+  const lead = sentence.text.slice(first.end - sentence.start, firstWatched.start - sentence.start);
+  return lead.length <= 45 && THIRD_PARTY_VERB.test(lead);
 }
 
 // "Seoul and Beijing", not "…from Europe, China – …": only an explicit conjunction makes partners.
-const CONJUNCTION = /^\s*(?:,\s*)?(?:and|or|nor|&)\s+$/i;
+// ", and" more often starts a clause than joins two names.
+const CONJUNCTION = /^\s*(?:and|or|nor|&)\s+$/i;
 
 /** Whether the span is joined by a conjunction to a non-watched country next to it (and to no watched name). */
 function pairedWithOther(sentence: AnalysedSentence, spans: readonly Span[], index: number): boolean {
@@ -215,36 +378,9 @@ function pairedWithOther(sentence: AnalysedSentence, spans: readonly Span[], ind
 
 function isLocative(sentence: AnalysedSentence, mention: CountryMention): boolean {
   const offset = mention.start - sentence.start;
-  return mention.kind === 'capital' && LOCATIVE.test(sentence.text.slice(Math.max(0, offset - 4), offset));
-}
-
-/** Pairs named in one sentence but not in the same coordination ("Xi told Putin", not "China and Russia"). */
-function apartPairs(sentence: AnalysedSentence): string[] {
-  const watched = sentence.mentions.filter((mention) => !isLocative(sentence, mention));
-  if (new Set(watched.flatMap((mention) => mention.countries)).size < 2) return [];
-  const spans = withOtherCountries(sentence, watched);
-  const chainOf = chains(sentence.text, sentence.start, spans);
-  const pairs = new Set<string>();
-  spans.forEach((a, i) => {
-    spans.forEach((b, j) => {
-      if (j <= i || !a.watched || !b.watched || chainOf[i] === chainOf[j]) return;
-      if (pairedWithOther(sentence, spans, i) || pairedWithOther(sentence, spans, j)) return;
-      for (const ca of a.countries) for (const cb of b.countries) if (ca !== cb) pairs.add(pairKey([ca, cb]));
-    });
-  });
-  return [...pairs];
-}
-
-function withOtherCountries(sentence: AnalysedSentence, watched: readonly CountryMention[]): Span[] {
-  otherCountries ??= compileTerms(OTHER_COUNTRIES);
-  const spans: Span[] = watched.map((mention) => ({ ...mention, watched: true }));
-  for (const position of otherCountries.positions(sentence.text)) {
-    const start = sentence.start + position;
-    if (spans.some((span) => span.watched && start >= span.start && start < span.end)) continue;
-    const word = /^[\p{L}.'’-]+(?:\s+[A-Z][\p{L}]+)?/u.exec(sentence.text.slice(position))?.[0] ?? '';
-    spans.push({ countries: [], start, end: start + word.length, watched: false });
-  }
-  return spans.sort((a, b) => a.start - b.start);
+  if (mention.kind !== 'capital') return false;
+  const before = sentence.text.slice(Math.max(0, offset - 30), offset);
+  return LOCATIVE.test(before) && !ARRIVAL.test(before);
 }
 
 /** Numbers each span by the coordination ("A, B and C") it belongs to. */
@@ -257,10 +393,6 @@ function chains(text: string, offset: number, spans: readonly Span[]): number[] 
     ids.push(id);
   });
   return ids;
-}
-
-function chainSize(ids: readonly number[], id: number | undefined): number {
-  return ids.filter((other) => other === id).length;
 }
 
 function pairKey(countries: readonly CountryCode[]): string {
