@@ -20,4 +20,12 @@ registerFeeds(program);
 registerAlerts(program);
 registerServe(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // A person reads this: the reason, not a stack trace (TIEWATCH_DEBUG=1 shows the stack).
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`tiewatch: ${message}\n`);
+  if (process.env.TIEWATCH_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 1;
+}

@@ -46,61 +46,72 @@ export function registerStart(program: Command): void {
     .option('--baseline <file>', 'baseline facts file (default: the shipped baseline)')
     .option('--allow-private-network', 'allow feeds on loopback and private addresses')
     .action(async (options: StartOptions) => {
-      const baseline = loadBaseline(options.baseline);
-      // Feeds fall due a little before the next cycle, so each cycle polls every healthy feed once.
-      const stores = await openStores({
-        dataDir: options.data,
-        pollIntervalMs: Math.round(options.every * 0.9),
-      });
-      const examples = options.feeds
-        ? undefined
-        : await startExampleFeedServer({ port: options.examplesPort });
-      const feedList = examples ? examples.feeds : parseFeedList(await readFile(options.feeds ?? '', 'utf8'));
-      const added = await stores.registry.add(feedList, new Date());
-      process.stdout.write(
-        `tiewatch: ${feedList.length} feeds (${added} newly registered)${examples ? ' — the bundled examples, served on loopback' : ''}; ${options.table ? `table ${options.table}` : `data in ${options.data}/`}\n`,
-      );
-      const deps = createLocalIngestDeps(stores, {
-        allowPrivateNetwork: options.allowPrivateNetwork ?? false,
-        ...(examples ? { trustedOrigins: [examples.origin] } : {}),
-        ...(options.baseline ? { baselinePath: options.baseline } : {}),
-      });
-
-      const cycle = async (cycleOptions: CycleOptions) => {
-        const started = new Date();
-        const summary = await runCycle(deps, {
-          ...cycleOptions,
-          onProgress: createProgressPrinter(process.stdout),
-        });
-        if (process.stdout.isTTY) process.stdout.write('\n');
-        process.stdout.write(`${formatCycleSummary(summary, Date.now() - started.getTime())}\n`);
-        const fresh = await alertsSince(stores.alerts, started);
-        if (fresh.length > 0) process.stdout.write(`\nnew alerts:\n${renderAlertTable(fresh, new Date())}\n`);
-      };
-
-      // The first cycle polls every active feed: starting the monitor is a request to look now.
-      await cycle({ includeNotDue: true });
-      const server = await startFeedServer({ alerts: stores.alerts, baseline, port: options.port });
-      process.stdout.write(
-        `\nalert feed: ${server.url}  (also ${server.url}feed.atom, ${server.url}alerts)\nnext cycle in ${Math.round(options.every / 60_000)} min; Ctrl-C to stop\n`,
-      );
-
-      let running: Promise<void> = Promise.resolve();
-      const timer = setInterval(() => {
-        running = running
-          .then(() => cycle({}))
-          .catch((error: unknown) => console.error('cycle failed:', error));
-      }, options.every);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      clearInterval(timer);
-      process.stdout.write('\nstopping…\n');
-      await running;
-      await Promise.all([server.close(), examples?.close()]);
-      await stores.close();
+      // Everything started here is closed on the way out, also when a step fails (a port in use, a bad
+      // feeds file), so the process ends instead of hanging on an open server.
+      const closers: Array<() => Promise<unknown>> = [];
+      try {
+        await monitor(options, closers);
+      } finally {
+        for (const close of closers.reverse()) await close();
+      }
     });
+}
+
+async function monitor(options: StartOptions, closers: Array<() => Promise<unknown>>): Promise<void> {
+  const baseline = loadBaseline(options.baseline);
+  // Feeds fall due a little before the next cycle, so each cycle polls every healthy feed once.
+  const stores = await openStores({
+    dataDir: options.data,
+    ...(options.table ? { table: options.table } : {}),
+    pollIntervalMs: Math.round(options.every * 0.9),
+  });
+  closers.push(() => stores.close());
+  const examples = options.feeds ? undefined : await startExampleFeedServer({ port: options.examplesPort });
+  if (examples) closers.push(() => examples.close());
+  const feedList = examples ? examples.feeds : parseFeedList(await readFile(options.feeds ?? '', 'utf8'));
+  const added = await stores.registry.add(feedList, new Date());
+  const where = options.table ? `table ${options.table}` : `data in ${options.data}/`;
+  const what = examples ? ' — the bundled examples, served on loopback' : '';
+  process.stdout.write(`tiewatch: ${feedList.length} feeds (${added} newly registered)${what}; ${where}\n`);
+  const deps = createLocalIngestDeps(stores, {
+    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+    ...(examples ? { trustedOrigins: [examples.origin] } : {}),
+    ...(options.baseline ? { baselinePath: options.baseline } : {}),
+  });
+
+  const cycle = async (cycleOptions: CycleOptions) => {
+    const started = new Date();
+    const summary = await runCycle(deps, {
+      ...cycleOptions,
+      onProgress: createProgressPrinter(process.stdout),
+    });
+    if (process.stdout.isTTY) process.stdout.write('\n');
+    process.stdout.write(`${formatCycleSummary(summary, Date.now() - started.getTime())}\n`);
+    const fresh = await alertsSince(stores.alerts, started);
+    if (fresh.length > 0) process.stdout.write(`\nnew alerts:\n${renderAlertTable(fresh, new Date())}\n`);
+  };
+
+  // The first cycle polls every active feed: starting the monitor is a request to look now.
+  await cycle({ includeNotDue: true });
+  const server = await startFeedServer({ alerts: stores.alerts, baseline, port: options.port });
+  closers.push(() => server.close());
+  process.stdout.write(
+    `\nalert feed: ${server.url}  (also ${server.url}feed.atom, ${server.url}alerts)\nnext cycle in ${Math.round(options.every / 60_000)} min; Ctrl-C to stop\n`,
+  );
+
+  let running: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => cycle({})).catch((error: unknown) => console.error('cycle failed:', error));
+  }, options.every);
+  closers.push(async () => {
+    clearInterval(timer);
+    await running;
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stdout.write('\nstopping…\n');
 }
 
 /** Alerts first seen since `since`, newest first (a cycle creates few, so one or two pages suffice). */
