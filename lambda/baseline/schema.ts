@@ -52,6 +52,11 @@ export const statusChangeSchema = z.object({
   to: z.string().min(1),
   verdict: z.enum(['updates', 'contradicts']),
   words: z.array(term).min(1),
+  /**
+   * Words that, just after a cue, show it speaks of something else: "have not agreed on the price" leaves the
+   * deal standing (an unsettled term), where "have not agreed to increase supplies" disputes it.
+   */
+  notAbout: z.array(term).optional(),
 });
 
 export const statusValueSchema = z.object({

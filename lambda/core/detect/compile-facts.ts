@@ -17,7 +17,7 @@ export interface CompiledFact {
   exclude: TermMatcher | undefined;
   /** Every plain term of the sentence groups: where the fact is spoken of, to place cues near it. */
   anchors: TermMatcher;
-  changes: Array<{ change: StatusChange; cues: TermMatcher }>;
+  changes: Array<{ change: StatusChange; cues: TermMatcher; notAbout: TermMatcher | undefined }>;
 }
 
 const COUNTRY_TOKEN = /^@(RU|CN|KP)$/;
@@ -38,7 +38,11 @@ export function compileFacts(facts: readonly Fact[]): CompiledFact[] {
     const anchorTerms = fact.signals.sentence.flat().filter((term) => !COUNTRY_TOKEN.test(term));
     const changes = fact.values.flatMap((value) =>
       value.type === 'status'
-        ? value.changes.map((change) => ({ change, cues: compileTerms(change.words) }))
+        ? value.changes.map((change) => ({
+            change,
+            cues: compileTerms(change.words),
+            notAbout: change.notAbout?.length ? compileTerms(change.notAbout) : undefined,
+          }))
         : [],
     );
     const exclude = fact.signals.exclude?.length ? compileTerms(fact.signals.exclude) : undefined;

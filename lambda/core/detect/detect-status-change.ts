@@ -34,6 +34,9 @@ export const DENIAL_TERMS = [
   '부인',
 ];
 
+/** How far after a cue (characters) a word may show that the cue speaks of something else. */
+const NOT_ABOUT_WINDOW = 35;
+
 /** How far (in characters) a cue may sit from the fact's own words and still speak about them. */
 export const CUE_WINDOW = 60;
 
@@ -49,16 +52,19 @@ export interface CueHit {
 
 /**
  * The first cue in a sentence that sits within `CUE_WINDOW` characters of one of the anchors (positions of
- * the fact's terms). With no anchors, any cue in the sentence counts.
+ * the fact's terms) and is not followed by one of `notAbout`. With no anchors, any cue in the sentence counts.
  */
 export function findCueNear(
   sentence: string,
   cues: TermMatcher,
   anchors: readonly number[],
+  notAbout?: TermMatcher,
 ): CueHit | undefined {
   if (!cues.test(sentence)) return undefined;
   for (const hit of cues.matches(sentence)) {
     if (IRREALIS.test(sentence.slice(Math.max(0, hit.index - 40), hit.index))) continue;
+    const end = hit.index + hit.text.length;
+    if (notAbout?.test(sentence.slice(end, end + NOT_ABOUT_WINDOW))) continue;
     if (anchors.length === 0 || anchors.some((anchor) => near(sentence, anchor, hit.index))) return hit;
   }
   return undefined;

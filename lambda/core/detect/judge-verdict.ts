@@ -35,8 +35,13 @@ function quantitiesIn(sentence: AnalysedSentence): Quantity[] {
   return quantities;
 }
 
+/** A different figure is a new value only at a comparable size; a far smaller one is a part ("44 bcm on the first line"). */
+const COMPARABLE_RATIO = 1.5;
+
 interface Reading {
   verdict: Verdict;
+  /** Set when the reading compares a figure with a tracked quantity. */
+  quantity?: boolean;
   sentence: AnalysedSentence;
   baseline?: string;
   observed?: string;
@@ -49,7 +54,7 @@ interface Reading {
  */
 export function judgeVerdict(match: FactMatch, published?: string): FactFinding {
   const { compiled } = match;
-  const readings: Reading[] = [];
+  let readings: Reading[] = [];
   const countryAnchored = compiled.sentenceGroups.some((group) => group.countries.length > 0);
   for (const sentence of match.sentences) {
     // Country mentions anchor cues only for facts whose signals are countries ("@KP … troops").
@@ -57,8 +62,8 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
       ...compiled.anchors.positions(sentence.text),
       ...(countryAnchored ? sentence.mentions.map((mention) => mention.start - sentence.start) : []),
     ];
-    for (const { change, cues } of compiled.changes) {
-      const hit = findCueNear(sentence.text, cues, anchors);
+    for (const { change, cues, notAbout } of compiled.changes) {
+      const hit = findCueNear(sentence.text, cues, anchors, notAbout);
       const status = compiled.fact.values.find(
         (value) => value.type === 'status' && value.changes.includes(change),
       );
@@ -84,6 +89,9 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
     }
     for (const value of compiled.fact.values) readings.push(...readValue(value, sentence, published));
   }
+  // A story that states the baseline figure reaffirms it; its other figures are parts or comparisons.
+  if (readings.some((reading) => reading.quantity && reading.verdict === 'reaffirms'))
+    readings = readings.filter((reading) => !(reading.quantity && reading.verdict === 'updates'));
   const chosen =
     readings.find((reading) => reading.verdict === 'contradicts') ??
     readings.find((reading) => reading.verdict === 'updates') ??
@@ -133,16 +141,22 @@ function readQuantity(value: QuantityValue, sentence: AnalysedSentence): Reading
     return [
       {
         verdict: 'reaffirms',
+        quantity: true,
         sentence,
         baseline,
         observed: describeQuantity(same.value, same.unit, same.per),
       },
     ];
-  const other = comparable[0];
+  const other = comparable.find(
+    (quantity) =>
+      quantity.value > 0 &&
+      Math.max(quantity.value, value.value) / Math.min(quantity.value, value.value) <= COMPARABLE_RATIO,
+  );
   return other
     ? [
         {
           verdict: 'updates',
+          quantity: true,
           sentence,
           baseline,
           observed: describeQuantity(other.value, other.unit, other.per),

@@ -16,6 +16,16 @@ describe('judgeRelevance', () => {
     ['Chinese refiners halt purchases of Russian crude', 'Traders said state firms stopped buying.'],
     ['Kim sends letter to Putin', 'Kim Jong Un praised the alliance with Moscow.'],
     ['Miller vows notice of Power of Siberia 2 start', 'Gazprom will announce construction in advance.'],
+    [
+      'Japan scrambles jets as Chinese and Russian bombers fly joint patrol',
+      'Tokyo called it a show of force.',
+    ],
+    [
+      "Kim's armoured train pulls into Beijing",
+      'North Korean leader Kim Jong Un arrived in Beijing by train.',
+    ],
+    ['China to let Russians visit without visas for a year', ''],
+    ['Kremlin says Kim Jong Un is welcome in Moscow', 'A visit by Kim Jong Un to Russia is on the agenda.'],
   ])('calls "%s" relevant', (title, summary) => {
     expect(relevant(title, summary)).toBe(true);
   });
@@ -45,6 +55,33 @@ describe('judgeRelevance', () => {
       'South Korean and Chinese envoys met in Beijing to discuss North Korea.',
     ],
     ['Putin speaks to reporters', 'Speaking in Beijing, Vladimir Putin said he was ready to meet Zelensky.'],
+    // Relation words that do not stand between the two names.
+    [
+      'North Korea beat China to reach the final',
+      'North Korea scored twice to beat China 3-1 in the semi-final.',
+    ],
+    [
+      'Lee and Takaichi agree to cooperate on North Korea and China',
+      'The leaders agreed to keep up trilateral cooperation in dealing with North Korea and China.',
+    ],
+    // A third party's meeting, and its conjuncts.
+    [
+      'Modi meets Putin on SCO sidelines',
+      'Narendra Modi held talks with Vladimir Putin at the Chinese-hosted summit.',
+    ],
+    [
+      'Lee visits Beijing, asks Xi to help restart dialogue with Pyongyang',
+      'President Lee Jae Myung asked Xi Jinping to help reopen talks with North Korea.',
+    ],
+    [
+      'Japan approves record defence budget amid China, North Korea, Russia threats',
+      "Tokyo cited China's military build-up, North Korea's missiles and Russian activity near its borders.",
+    ],
+    // A title relation the summary names both countries apart from and never corroborates.
+    [
+      'Oil climbs as Russian supply risks offset soft Chinese data',
+      'Traders weighed sanctions on Russian producers against weaker-than-expected Chinese output.',
+    ],
   ])('calls "%s" irrelevant', (title, summary) => {
     expect(relevant(title, summary)).toBe(false);
   });

@@ -21,14 +21,26 @@ const SETS = [
   {
     file: 'test/fixtures/varied-stories.jsonl',
     // Our own set keeps the hardest negatives we could write (a third country's leader meeting one of the three,
-    // oil-market and climate-summit stories naming two in passing): its false-positive floor sits above the
-    // project's 10% on purpose, so that this test records the weakness instead of hiding it.
+    // oil-market and climate-summit stories naming two in passing).
     floors: {
       relevanceF1: 0.95,
-      falsePositiveRate: 0.13,
+      falsePositiveRate: 0.07,
       alertF1: 0.9,
       reaffirmOnly: 0.1,
       attributionF1: 0.92,
+      contradictionRecall: 0.9,
+    },
+  },
+  {
+    // Written blind in outlets' styles and scored once before any change (relevance F1 0.891, 33% false
+    // positives, alert F1 0.800); the rules were then generalised on it, so it is no longer unseen.
+    file: 'test/fixtures/heldout-stories.jsonl',
+    floors: {
+      relevanceF1: 0.95,
+      falsePositiveRate: 0.05,
+      alertF1: 0.93,
+      reaffirmOnly: 0.1,
+      attributionF1: 0.88,
       contradictionRecall: 0.9,
     },
   },

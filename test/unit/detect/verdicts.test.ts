@@ -210,6 +210,50 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
     'A tanker carrying sanctioned Russian LNG unloaded at a Chinese terminal.',
     '2025-10-02',
   ],
+  // A denial of what the baseline asserts disputes it; an unsettled term of a standing deal updates it.
+  [
+    'gas-supply-increase',
+    'contradicts',
+    'Gazprom says no agreement yet with China on more gas',
+    'Russia and China have not agreed to increase gas supplies, a Gazprom spokesman said, contradicting earlier reports that a deal had been reached in Beijing.',
+    '2025-09-20',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Kremlin: price for Power of Siberia 2 gas still not settled with China',
+    'The price of Russian gas for China through the new pipeline has not yet been settled, Dmitry Peskov said.',
+    '2025-09-20',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Russia and China have not agreed on price for Siberia gas deal',
+    'Moscow and Beijing have not agreed on pricing for the extra gas supplies, officials said.',
+    '2025-10-20',
+  ],
+  // The party the baseline says denies, denying: the fact stands.
+  [
+    'china-aid-accusation',
+    'reaffirms',
+    'Beijing denies aiding Russia war effort',
+    'China rejected US claims that its purchases of Russian oil and sales of dual-use goods fuel the war, calling them groundless.',
+    '2025-10-20',
+  ],
+  [
+    'nk-arms-troops',
+    'contradicts',
+    'Pyongyang denies sending troops to Russia',
+    "North Korea's foreign ministry called reports that it sent soldiers to fight for Russia groundless.",
+    '2025-10-20',
+  ],
+  [
+    'nk-arms-troops',
+    'updates',
+    'North Korea sending more artillery shells to Russia, Kyiv says',
+    'Pyongyang has shipped millions more shells to Russia this year, Ukrainian intelligence said.',
+    '2025-10-20',
+  ],
 ];
 
 describe('fact verdicts', () => {
@@ -241,6 +285,26 @@ describe('fact verdicts', () => {
         'North Korea denied supplying weapons to Russia. Chinese state refiners halted purchases of Russian crude.',
     });
     expect(result.alert?.kind).toBe('contradiction');
+  });
+
+  it('reads a part of the target as context, not a new target', () => {
+    const result = classify({
+      id: 't',
+      title: 'Gazprom to lift Power of Siberia flows to China to 44 bcm a year',
+      summary:
+        'Russia will raise flows to China on the first Power of Siberia line to 44 bcm a year from 38 bcm.',
+    });
+    expect(result.facts.find((fact) => fact.factId === 'gas-volume-target')?.verdict).not.toBe('updates');
+  });
+
+  it('does not read parade troops as troops sent to Russia', () => {
+    const result = classify({
+      id: 't',
+      title: 'Xi flanked by Putin and Kim as troops march through Beijing',
+      summary:
+        "Russia's Vladimir Putin and North Korea's Kim Jong Un watched as tens of thousands of troops marched.",
+    });
+    expect(result.facts.map((fact) => fact.factId)).not.toContain('nk-arms-troops');
   });
 
   it('raises a new-development alert for a relevant story no fact covers', () => {
