@@ -33,7 +33,9 @@ export function createClassifier(baseline: Baseline): Classifier {
     if (!relevant) return { ...none, countries };
 
     facts ??= compileFacts(baseline.facts);
-    const findings = matchFacts(facts, analysed).map((match) => judgeVerdict(match, story.published));
+    const findings = matchFacts(facts, analysed)
+      .map((match) => judgeVerdict(match, story.published))
+      .filter((finding) => finding !== undefined);
     return { id: story.id, relevant, countries, facts: findings, alert: decideAlert(relevant, findings) };
   };
 }

@@ -27,7 +27,8 @@ const RELATION_TERMS = [
   'fight*', 'fought', 'fired', 'used', 'uses', 'using', 'thank*', 'gratitude', 'buyer*', 'customer*', 'told',
   'tells', 'invit*', 'enabl*', 'fund*', 'financ*', 'gift*', 'backing', 'backed', 'backs', 'sided', 'sides with',
   'provid*', 'artillery', 'troop', 'dispatch*', 'deploy*', 'join*', 'lifeline', 'link*', 'connect*', 'admit*',
-  'serv*', 'transaction*', 'sell*', 'sold', 'sales', 'parts', 'components', '同', '与',
+  'serv*', 'transaction*', 'sell*', 'sold', 'sales', 'parts', 'components', 'discharg*', 'unload*', 'offload*',
+  'receipt*', '同', '与',
   'переговор*', 'встреч*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*', 'партнерств*',
   'союз*', 'безвиз*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
   '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문',
@@ -46,7 +47,7 @@ const RECIPROCAL_TERMS = [
   'held', 'meet*', 'met', 'pledge*', 'vow*', 'tout*', 'hail*', 'discuss*', 'bilateral', 'mutual*', 'summit*',
   'friendship', 'bond*', 'forge*', 'deepen*', 'strengthen*', 'boost*', 'together', 'each other', 'one another',
   'coordinat*', 'side by side', 'shoulder', 'stand', 'stood', 'watch*', 'unity', 'solidarity', 'axis', 'navies',
-  'warships', 'border', 'visa*', 'settle*', 'start*', 'launch*', 'open*', 'build*', 'celebrat*', 'mark*',
+  'warships', 'border', 'visa*', 'settle*', 'start*', 'launch*', 'open', 'opens', 'opened', 'build*', 'celebrat*', 'mark*',
   'began', 'begin*', 'conduct*', 'stage*', 'partner*', 'lifeline', 'visit*', 'touris*', 'trip*',
   'travel*', 'flight*', 'tour*', 'without visas', 'without a visa', 'bridge', 'pipeline', 'gas', 'oil', 'crude',
   'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'artillery', 'deploy*', 'sent', 'send*',
@@ -98,6 +99,8 @@ const LOCATIVE = /\b(?:in|at)\s+$/i;
 const ARRIVAL = /\b(?:arriv\w*|land(?:s|ed|ing)?|visit\w*|trip|stay\w*|welcome)\s+(?:in|at)\s+$/i;
 // "North Korea's missiles and Russian activity": the word before the conjunction belongs to the first conjunct.
 const CONJUNCT_END = /(?:,|\band\b|\bor\b)\s*$/i;
+// "…deter Russia and stand up to China": the words after the conjunction start a second conjunct.
+const CONJUNCT_START = /^\s*,?\s*(?:and|or|but)\s+(?!(?:the|a|an|its|their|his|her|other)\b)[a-z]+\s+\S/;
 // Two names joined only by a comma, "and", "or", "&" or a slash belong to one coordination.
 const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|nor|&|as\s+well\s+as)\s+|\/\s*)$/i;
 // "Russia–China", "Moscow-Pyongyang": a compound that is itself a relation.
@@ -122,6 +125,7 @@ interface Span {
   start: number;
   end: number;
   watched: boolean;
+  kind?: CountryMention['kind'];
 }
 
 /** How a sentence relates a pair: by a word between the names, or as a coordination with a shared predicate. */
@@ -228,7 +232,13 @@ function spansOf(sentence: AnalysedSentence): Span[] {
       previous.end = mention.end;
       continue;
     }
-    watched.push({ countries: mention.countries, start: mention.start, end: mention.end, watched: true });
+    watched.push({
+      countries: mention.countries,
+      start: mention.start,
+      end: mention.end,
+      watched: true,
+      kind: mention.kind,
+    });
   }
   otherCountries ??= compileTerms(OTHER_COUNTRIES);
   const spans = [...watched];
@@ -279,6 +289,7 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
       if (frame || gap.length > GAP_LIMIT || CLAUSE_BREAK.test(gap)) return;
       if (i > 0 && SECOND_VERB.test(gap)) return;
       if (pairedWithOther(sentence, spans, i) || pairedWithOther(sentence, spans, j)) return;
+      if (CONJUNCT_START.test(gap)) return;
       if (relation.test(gap) && !CONJUNCT_END.test(gap)) {
         pairs.set(key, 'gap');
         return;
@@ -324,6 +335,9 @@ function coordinatedActors(
   // "Neither Putin nor Xi attended": a shared absence.
   if (/\bneither\s+$/i.test(before)) return false;
   if (GOVERNED.test(before)) return false;
+  // "Putin, Xi and Kim on Tiananmen rostrum": leaders named together appear together.
+  if (members.every((span) => span.kind === 'person') && !/\b(?:of|from|by|with|for)\s+$/i.test(before))
+    return true;
   // "the bridge linking Russia and North Korea"
   const lead = before.slice(-25);
   if (

@@ -50,9 +50,10 @@ interface Reading {
 /**
  * One verdict for one fact. A dispute of the fact near its own words `contradicts`; a changed status or a
  * tracked value that differs `updates`; otherwise the story `reaffirms` it. A contradiction outranks an
- * update: a story that both disputes and revises a fact is first of all a dispute.
+ * update: a story that both disputes and revises a fact is first of all a dispute. Undefined when the sentences
+ * only give figures of another size than a tracked quantity: they speak of something else.
  */
-export function judgeVerdict(match: FactMatch, published?: string): FactFinding {
+export function judgeVerdict(match: FactMatch, published?: string): FactFinding | undefined {
   const { compiled } = match;
   let readings: Reading[] = [];
   const countryAnchored = compiled.sentenceGroups.some((group) => group.countries.length > 0);
@@ -92,6 +93,9 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
   // A story that states the baseline figure reaffirms it; its other figures are parts or comparisons.
   if (readings.some((reading) => reading.quantity && reading.verdict === 'reaffirms'))
     readings = readings.filter((reading) => !(reading.quantity && reading.verdict === 'updates'));
+  // Every figure of the tracked kind is a part of another size ("38 bcm on the first line"): the story speaks of
+  // the project, not of this fact's value.
+  if (readings.length === 0 && onlyParts(compiled.fact.values, match.sentences)) return undefined;
   const chosen =
     readings.find((reading) => reading.verdict === 'contradicts') ??
     readings.find((reading) => reading.verdict === 'updates') ??
@@ -147,11 +151,7 @@ function readQuantity(value: QuantityValue, sentence: AnalysedSentence): Reading
         observed: describeQuantity(same.value, same.unit, same.per),
       },
     ];
-  const other = comparable.find(
-    (quantity) =>
-      quantity.value > 0 &&
-      Math.max(quantity.value, value.value) / Math.min(quantity.value, value.value) <= COMPARABLE_RATIO,
-  );
+  const other = comparable.find((quantity) => comparableSize(quantity.value, value.value));
   return other
     ? [
         {
@@ -220,4 +220,19 @@ function readDuration(value: DurationValue, sentence: AnalysedSentence): Reading
     });
   }
   return readings;
+}
+
+function onlyParts(values: readonly TrackedValue[], sentences: readonly AnalysedSentence[]): boolean {
+  const quantities = values.filter((value): value is QuantityValue => value.type === 'quantity');
+  if (quantities.length === 0) return false;
+  return quantities.every((value) => {
+    const found = sentences.flatMap((sentence) =>
+      quantitiesIn(sentence).filter((quantity) => quantity.unit === value.unit),
+    );
+    return found.length > 0 && found.every((quantity) => !comparableSize(quantity.value, value.value));
+  });
+}
+
+function comparableSize(observed: number, expected: number): boolean {
+  return observed > 0 && Math.max(observed, expected) / Math.min(observed, expected) <= COMPARABLE_RATIO;
 }

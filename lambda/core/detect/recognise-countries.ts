@@ -27,6 +27,10 @@ const PORCELAIN_AFTER =
 const OTHER_KIM_AFTER = /^\s+[A-Z][a-z]+-[a-z]+/;
 // 朝鲜半岛 is the Korean peninsula, not the DPRK.
 const PENINSULA_AFTER = /^半岛/;
+// Words that make a bare "Kim" the North Korean leader when no South Korean subject is around.
+const KIM_CONTEXT =
+  /\b(?:armou?red train|train ride|by train|his train|missile launch\w*|military parade)\b/i;
+const SOUTH_KOREA = /\b(?:South Korea\w*|Seoul|ROK)\b/;
 /** Aliases matched only in their written case: "Xi" is not the numeral XI, "Kim" is a name. */
 const EXACT_CASE = new Set(['Xi', 'Kim']);
 
@@ -81,6 +85,8 @@ export function createCountryRecogniser(
       }
       if (weak.length > 0) {
         const named = new Set(mentions.flatMap((mention) => mention.countries));
+        // "Kim arrives for parade after train ride to Beijing": the leader's own context, with no Seoul in sight.
+        if (KIM_CONTEXT.test(text) && !SOUTH_KOREA.test(text)) named.add('KP');
         for (const mention of weak)
           if (mention.countries.every((country) => named.has(country))) mentions.push(mention);
         mentions.sort((a, b) => a.start - b.start);

@@ -26,6 +26,8 @@ describe('judgeRelevance', () => {
     ],
     ['China to let Russians visit without visas for a year', ''],
     ['Kremlin says Kim Jong Un is welcome in Moscow', 'A visit by Kim Jong Un to Russia is on the agenda.'],
+    ['Putin, Xi and Kim on Tiananmen rostrum signal defiance of the West', ''],
+    ['Kim arrives for parade after overnight train ride to Beijing', ''],
   ])('calls "%s" relevant', (title, summary) => {
     expect(relevant(title, summary)).toBe(true);
   });

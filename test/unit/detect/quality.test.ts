@@ -44,6 +44,19 @@ const SETS = [
       contradictionRecall: 0.9,
     },
   },
+  {
+    // Written blind after the first round and scored once (relevance F1 0.884, 10% false positives, alert F1
+    // 0.870, attribution F1 0.810); the second round of fixes then saw it too.
+    file: 'test/fixtures/heldout-2-stories.jsonl',
+    floors: {
+      relevanceF1: 0.93,
+      falsePositiveRate: 0.06,
+      alertF1: 0.92,
+      reaffirmOnly: 0.15,
+      attributionF1: 0.88,
+      contradictionRecall: 0.9,
+    },
+  },
 ];
 
 describe.each(SETS)('classification quality on $file', ({ file, floors }) => {
