@@ -218,8 +218,20 @@ function pairsOf(countries: readonly CountryCode[]): Array<[CountryCode, Country
   return pairs;
 }
 
+// The title's spans serve the frame test and every pair's links: read each sentence once.
+const spansRead = new WeakMap<AnalysedSentence, Span[]>();
+
 /** Watched mentions (capitals named as places left out, one actor's two names merged) and third parties. */
 function spansOf(sentence: AnalysedSentence): Span[] {
+  let spans = spansRead.get(sentence);
+  if (spans === undefined) {
+    spans = readSpans(sentence);
+    spansRead.set(sentence, spans);
+  }
+  return spans;
+}
+
+function readSpans(sentence: AnalysedSentence): Span[] {
   const watched: Span[] = [];
   for (const mention of sentence.mentions) {
     if (isLocative(sentence, mention)) continue;

@@ -59,12 +59,19 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
   const countryAnchored = compiled.sentenceGroups.some((group) => group.countries.length > 0);
   for (const sentence of match.sentences) {
     // Country mentions anchor cues only for facts whose signals are countries ("@KP … troops").
-    const anchors = [
-      ...compiled.anchors.positions(sentence.text),
-      ...(countryAnchored ? sentence.mentions.map((mention) => mention.start - sentence.start) : []),
-    ];
+    // Placing cues costs a scan of the fact's terms; most sentences carry no cue at all, so only those that do pay.
+    let placed: number[] | undefined;
+    const anchors = (): number[] => {
+      placed ??= [
+        ...compiled.anchors.positions(sentence.text),
+        ...(countryAnchored ? sentence.mentions.map((mention) => mention.start - sentence.start) : []),
+      ];
+      return placed;
+    };
     for (const { change, cues, notAbout } of compiled.changes) {
-      const hit = findCueNear(sentence.text, cues, anchors, notAbout);
+      const hit = cues.test(sentence.text)
+        ? findCueNear(sentence.text, cues, anchors(), notAbout)
+        : undefined;
       const status = compiled.fact.values.find(
         (value) => value.type === 'status' && value.changes.includes(change),
       );
@@ -79,7 +86,7 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
     }
     if (compiled.fact.deniable) {
       denial ??= compileTerms(DENIAL_TERMS);
-      const hit = findCueNear(sentence.text, denial, anchors);
+      const hit = denial.test(sentence.text) ? findCueNear(sentence.text, denial, anchors()) : undefined;
       if (hit)
         readings.push({
           verdict: 'contradicts',
