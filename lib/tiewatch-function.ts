@@ -12,7 +12,7 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { BUNDLE_OPTIONS, LAMBDA_NODE_OPTIONS } from './function-bundling';
+import { BUNDLE_OPTIONS, EXTRA_ESBUILD_ARGS, LAMBDA_NODE_OPTIONS } from './function-bundling';
 
 /** The repository root: entry points, the lockfile and tsconfig.json are found from it. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -132,6 +132,7 @@ export class TiewatchFunction extends Construct {
         banner: BUNDLE_OPTIONS.banner,
         externalModules: [...BUNDLE_OPTIONS.external],
         bundleAwsSDK: true,
+        esbuildArgs: EXTRA_ESBUILD_ARGS,
         tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
       },
     });

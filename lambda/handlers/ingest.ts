@@ -6,14 +6,12 @@ import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoAlertStore } from '../adapters/dynamodb/dynamo-alert-store';
 import { DynamoFeedRegistry } from '../adapters/dynamodb/dynamo-feed-registry';
 import { DynamoStoryStore } from '../adapters/dynamodb/dynamo-story-store';
-import { parseFeed } from '../adapters/feed-parser/parse-feed';
 import { HttpFeedFetcher } from '../adapters/http/safe-feed-fetcher';
 import { decodeFeedMessage, MalformedFeedMessageError } from '../adapters/sqs/feed-message';
-import { loadBaseline } from '../baseline/load-baseline';
-import { type Classifier, createClassifier } from '../core/detect/classify';
 import { systemClock } from '../ports/clock';
 import { FeedNotFoundError } from '../ports/feed-registry';
 import { type IngestDeps, type IngestReport, ingestFeed, UnknownFeedError } from '../use-cases/ingest-feed';
+import { feedReadingOnDemand } from './shared/feed-reading-on-demand';
 import { METRICS } from './shared/metric-names';
 import { pollPolicyFor } from './shared/poll-policy';
 import { logger, metrics } from './shared/powertools';
@@ -29,9 +27,6 @@ const settings = readSettings({
 
 const documentClient = createDocumentClient();
 
-/** Built on the first story, not at cold start: a poll answered 304 never needs it. */
-let classifier: Classifier | undefined;
-
 const deps: IngestDeps = {
   registry: new DynamoFeedRegistry(documentClient, settings.TABLE_NAME, {
     policy: pollPolicyFor(settings.POLL_INTERVAL_SECONDS),
@@ -43,11 +38,7 @@ const deps: IngestDeps = {
   // Network safety stays on in AWS: private, link-local and metadata addresses (169.254.169.254, the
   // classic SSRF target) are refused on every hop. Nothing in the environment can switch it off.
   fetcher: new HttpFeedFetcher({ allowPrivateNetwork: false }),
-  parse: parseFeed,
-  classify: (story) => {
-    classifier ??= createClassifier(loadBaseline());
-    return classifier(story);
-  },
+  ...feedReadingOnDemand(),
   clock: systemClock,
   // One day inside the seen-mark TTL, so a story whose mark has expired is never read as new again.
   maxStoryAgeMs: (settings.STORY_TTL_DAYS - 1) * DAY_MS,
