@@ -226,6 +226,8 @@ export const COUNTRY_ALIASES: readonly CountryAlias[] = [
     '北韩',
     '북한',
     '조선민주주의인민공화국',
+    // Korean headlines write the North as one hanja ("北, 러시아에…"); told from 北京 and 东北 by its neighbours.
+    '北',
   ]),
   ...group(KP, 'demonym', ['North Korean', 'North Koreans', 'северокорейск*', '북한군']),
   ...group(KP, 'capital', ['Pyongyang', 'Пхеньян*', '平壤', '평양']),

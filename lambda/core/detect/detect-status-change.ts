@@ -44,6 +44,16 @@ export const CUE_WINDOW = 60;
 const IRREALIS =
   /\b(?:urg\w*|call(?:s|ed|ing)? (?:on|for)|propos\w*|threat\w*|demand\w*|consider\w*|mull\w*|could|might|may|would)\b[^;,]*$/i;
 
+// "dismissed Western talk of a rift": a denial of someone's doubt affirms the fact, and the doubt it names
+// ("rift") is reported, not asserted. Both the denial and the doubted word are then no cue.
+const DOUBT = String.raw`(?:talk|speculation|suggestions?|claims?|reports?|rumou?rs?|notions?)\s+(?:of|about|that)\s+(?:[\w'-]+\s+){0,4}?`;
+const DOUBTED_WORD = String.raw`(?:rift|split|cool\w*|strain\w*|tensions?|rivalry|wedge|discord|friction|divisions?|mistrust)`;
+const DENIAL_OF_DOUBT = new RegExp(String.raw`^\s+(?:[\w'-]+\s+){0,2}?${DOUBT}${DOUBTED_WORD}\b`, 'i');
+const DOUBT_DENIED_BEFORE = new RegExp(
+  String.raw`\b(?:dismiss\w*|reject\w*|den(?:y|ies|ied)|refut\w*|brush\w* (?:off|aside))\s+(?:[\w'-]+\s+){0,2}?${DOUBT}$`,
+  'i',
+);
+
 /** Where a cue was found in a sentence. */
 export interface CueHit {
   index: number;
@@ -64,6 +74,8 @@ export function findCueNear(
   for (const hit of cues.matches(sentence)) {
     if (IRREALIS.test(sentence.slice(Math.max(0, hit.index - 40), hit.index))) continue;
     const end = hit.index + hit.text.length;
+    if (DENIAL_OF_DOUBT.test(sentence.slice(end, end + 70))) continue;
+    if (DOUBT_DENIED_BEFORE.test(sentence.slice(Math.max(0, hit.index - 70), hit.index))) continue;
     if (notAbout?.test(sentence.slice(end, end + NOT_ABOUT_WINDOW))) continue;
     if (anchors.length === 0 || anchors.some((anchor) => near(sentence, anchor, hit.index))) return hit;
   }

@@ -15,7 +15,7 @@ const RELATION_TERMS = [
   'ally', 'allies', 'allied', 'friend*', 'cooperat*', 'co-operat*', 'treaty', 'pact', 'agree*', 'deal*',
   'accord', 'memorandum', 'sign*', 'trade*', 'trading', 'export*', 'import*', 'suppl*', 'deliver*', 'shipment*',
   'shipped', 'shipping', 'pipeline*', 'gas', 'oil', 'crude', 'LNG', 'coal', 'energy', 'bridge', 'border*', 'rail*',
-  'train', 'flight*', 'visa*', 'touris*', 'travel*', 'troops', 'soldiers', 'munitions', 'weapons', 'arms',
+  'train', 'flight*', 'visa*', 'touris*', 'tour', 'tours', 'travel*', 'troops', 'soldiers', 'munitions', 'weapons', 'arms',
   'shells', 'drills', 'exercise*', 'joint*', 'bilateral', 'mutual*', 'aid', 'aiding', 'assist*',
   'help*', 'support*', 'host*', 'greet*', 'welcom*', 'receiv*', 'letter', 'message', 'congratulat*', 'phone*',
   'envoy*', 'ambassador*', 'embass*', 'delegation*', 'consultation*', 'dialogue', 'parade', 'buy*', 'bought',
@@ -32,7 +32,7 @@ const RELATION_TERMS = [
   'переговор*', 'встреч*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*', 'партнерств*',
   'союз*', 'безвиз*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
   '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문',
-  '협력', '관계', '교역', '동맹', '파병'
+  '협력', '관계', '교역', '동맹', '파병', '이송', '보낸', '보냈', '포탄', '수출', '공급', '파견'
 ];
 
 /**
@@ -53,7 +53,7 @@ const RECIPROCAL_TERMS = [
   'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'artillery', 'deploy*', 'sent', 'send*',
   '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자', '지원', '무기', '访问', '贸易', '供应',
   '友谊', '伙伴', '同盟', '방문', '교역', '동맹', '파병', '병력', 'визит*', 'сотрудничеств*', 'поставк*', 'отношени*', 'переговор*', '会谈', '会晤', '合作', '关系',
-  '회담', '협력', '관계'
+  '회담', '협력', '관계', '이송', '보낸', '보냈', '포탄', '수출', '공급', '파견'
 ];
 
 /**
@@ -66,7 +66,7 @@ const STRONG_TIES = [
   'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'missiles', 'deal', 'agreement*', 'treaty',
   'summit', 'talks', 'visit*', 'alliance', 'ally', 'allies', 'partnership', 'cooperation', 'support*', 'aid',
   'pipeline', 'visa*', 'trade', 'met', 'meet', 'meets', 'meeting', 'host*', 'greet*', 'welcom*', 'joint*', 'LNG',
-  'cargo*', 'tanker*',
+  'cargo*', 'tanker*', 'gas', 'oil', 'crude', 'sales', 'exports', 'imports', 'deliveries', 'supplies',
 ];
 
 /**
@@ -115,6 +115,8 @@ const SECOND_VERB =
   /,\s*(?:and\s+|then\s+)?(?:meets?|met|visits?|visited|holds?|held|hosts?|hosted|greets?|greeted|talks|calls?|phones?)\b/i;
 // "Chinese President Xi Jinping", "China's Premier Li Qiang": one actor named twice.
 const SAME_ACTOR = /^\s*(?:['’]s\s+)?(?:[A-Z][\p{L}-]*\.?\s+){0,3}$/u;
+// What several countries can only do together, whoever else joins them.
+const JOINT_ACTION = /\b(?:joint|drills?|exercises?|war games|manoeuvres|maneuvers|patrols?)\b/i;
 /** How far apart (characters) two names related by a word between them may stand. */
 const GAP_LIMIT = 110;
 /** How far after a coordination its shared predicate may start. */
@@ -340,8 +342,12 @@ function coordinatedActors(
   const members = spans.filter((_, index) => chainOf[index] === chain);
   const first = members[0];
   const last = members[members.length - 1];
-  if (first === undefined || last === undefined || members.some((span) => !span.watched)) return false;
-  if (!plain) return false;
+  if (first === undefined || last === undefined || !plain) return false;
+  // "Iran, Russia and China begin a naval drill": a joint exercise is joint whoever else takes part.
+  if (members.some((span) => !span.watched))
+    return (
+      members.filter((span) => span.watched).length >= 2 && JOINT_ACTION.test(clauseAfter(sentence, last))
+    );
   const before = sentence.text.slice(0, first.start - sentence.start);
   if (/\bbetween\s+(?:the\s+)?$/i.test(before)) return true;
   // "Neither Putin nor Xi attended": a shared absence.
@@ -384,7 +390,8 @@ function isThirdPartyFrame(sentence: AnalysedSentence, spans: readonly Span[]): 
 
 // "Seoul and Beijing", not "…from Europe, China – …": only an explicit conjunction makes partners.
 // ", and" more often starts a clause than joins two names.
-const CONJUNCTION = /^\s*(?:and|or|nor|&)\s+$/i;
+// "South Korean Foreign Minister Cho Hyun and China's Wang Yi": the third party's title and name may stand between.
+const CONJUNCTION = /^\s*(?:[A-Z][\p{L}-]*\.?\s+){0,5}(?:and|or|nor|&)\s+$/u;
 
 /** Whether the span is joined by a conjunction to a non-watched country next to it (and to no watched name). */
 function pairedWithOther(sentence: AnalysedSentence, spans: readonly Span[], index: number): boolean {

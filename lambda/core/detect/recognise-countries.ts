@@ -27,6 +27,8 @@ const PORCELAIN_AFTER =
 const OTHER_KIM_AFTER = /^\s+[A-Z][a-z]+-[a-z]+/;
 // 朝鲜半岛 is the Korean peninsula, not the DPRK.
 const PENINSULA_AFTER = /^半岛/;
+// A lone 北 is the North only amid Hangul, spaces or punctuation; next to another ideograph it is part of a word.
+const IDEOGRAPH = /\p{Script=Han}/u;
 // Words that make a bare "Kim" the North Korean leader when no South Korean subject is around.
 const KIM_CONTEXT =
   /\b(?:armou?red train|train ride|by train|his train|missile launch\w*|military parade)\b/i;
@@ -110,6 +112,8 @@ function isCountrySense(
   }
   if (alias.term === 'Kim' && OTHER_KIM_AFTER.test(text.slice(end, end + 20))) return false;
   if (alias.term === '朝鲜' && PENINSULA_AFTER.test(text.slice(end, end + 2))) return false;
+  if (alias.term === '北' && (IDEOGRAPH.test(text.charAt(start - 1)) || IDEOGRAPH.test(text.charAt(end))))
+    return false;
   return true;
 }
 

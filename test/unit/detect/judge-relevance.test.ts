@@ -28,6 +28,19 @@ describe('judgeRelevance', () => {
     ['Kremlin says Kim Jong Un is welcome in Moscow', 'A visit by Kim Jong Un to Russia is on the agenda.'],
     ['Putin, Xi and Kim on Tiananmen rostrum signal defiance of the West', ''],
     ['Kim arrives for parade after overnight train ride to Beijing', ''],
+    // A joint exercise is joint whoever else takes part.
+    [
+      'Iran, Russia and China begin naval drill',
+      'Warships from Iran, Russia and China began a joint exercise.',
+    ],
+    // Korean puts the relation after both names.
+    ['北, 러시아에 자주포 추가 이송', '북한이 러시아에 보낸 포탄이 늘었다.'],
+    ['Russian skiers to get winter tours to North Korea', 'Operators will sell ski trips this winter.'],
+    // A strong economic tie makes a country named once in the summary count.
+    [
+      'Russia’s gas pivot falls short',
+      'Russian gas sales to China would top out below Europe’s old volumes.',
+    ],
   ])('calls "%s" relevant', (title, summary) => {
     expect(relevant(title, summary)).toBe(true);
   });
@@ -52,6 +65,12 @@ describe('judgeRelevance', () => {
     ],
     ['Putin lands in Delhi for summit', 'India and Russia signed deals. Beijing welcomed the visit.'],
     ['Tariffs spare Russia, North Korea', 'Russia, North Korea, Cuba and Belarus were spared the order.'],
+    [
+      'Seoul and Beijing agree to ease travel, discuss North Korea',
+      "South Korean Foreign Minister Cho Hyun and China's Wang Yi agreed to keep talking about North Korea.",
+    ],
+    ['Iran, Russia and China condemn strikes', 'Iran, Russia and China issued statements on the attack.'],
+    ['북한, 동해상으로 탄도미사일 발사…중국 "자제해야"', '중국 외교부는 자제를 촉구했다.'],
     [
       'Seoul and Beijing hold talks on North Korea',
       'South Korean and Chinese envoys met in Beijing to discuss North Korea.',

@@ -57,6 +57,20 @@ const SETS = [
       contradictionRecall: 0.9,
     },
   },
+  {
+    // Written blind after the second round and scored once (relevance F1 0.911 with recall 0.848, 3.3% false
+    // positives, alert F1 0.811, attribution F1 0.779, contradiction recall 0.667); the third round of fixes
+    // then saw it, so these floors guard against regressions, not unseen stories.
+    file: 'test/fixtures/heldout-3-stories.jsonl',
+    floors: {
+      relevanceF1: 0.94,
+      falsePositiveRate: 0.04,
+      alertF1: 0.92,
+      reaffirmOnly: 0.1,
+      attributionF1: 0.83,
+      contradictionRecall: 0.6,
+    },
+  },
 ];
 
 describe.each(SETS)('classification quality on $file', ({ file, floors }) => {

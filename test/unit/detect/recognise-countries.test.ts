@@ -30,6 +30,8 @@ describe('recogniseCountries', () => {
     ['朝鲜领导人金正恩', ['KP']],
     ['김정은 위원장과 푸틴 대통령', ['RU', 'KP']],
     ['북한과 중국', ['CN', 'KP']],
+    ['北, 러시아에 포탄 추가 이송', ['RU', 'KP']],
+    ['北 미사일 발사', ['KP']],
     ['Sino-Russian trade', ['RU', 'CN']],
     ['the Power of Siberia pipeline', ['RU', 'CN']],
   ])('recognises %s', (text, expected) => {
@@ -49,6 +51,7 @@ describe('recogniseCountries', () => {
     ['Kim Kardashian launched a brand'],
     ['Pope Louis XI and the kings'],
     ['the 朝鲜半岛 situation'],
+    ['东北 and 北方 regions'],
     ['Rasputin was a mystic; Распутин тоже'],
     ['let us go to the US'],
   ])('finds no watched country in %s', (text) => {

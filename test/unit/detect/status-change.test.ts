@@ -14,6 +14,19 @@ describe('findCueNear', () => {
     expect(findCueNear(sentence, cues, anchorsOf(sentence))?.text).toBe(expected);
   });
 
+  it.each([
+    ['Peskov dismissed Western talk of a rift over Power of Siberia gas'],
+    ['The Kremlin denied reports of a rift over gas supplies'],
+  ])('reads a denied doubt as no change: %s', (sentence) => {
+    const doubts = compileTerms(['dismiss*', 'denied', 'rift']);
+    expect(findCueNear(sentence, doubts, anchorsOf(sentence))).toBeUndefined();
+  });
+
+  it('still reads a denial of the fact itself', () => {
+    const sentence = 'Beijing denied reports of a gas deal with Moscow';
+    expect(findCueNear(sentence, cues, anchorsOf(sentence))?.text).toBe('denied');
+  });
+
   it('ignores a cue in another clause', () => {
     const sentence = 'Beijing has denied it; gas supplies keep flowing';
     expect(findCueNear(sentence, cues, anchorsOf(sentence))).toBeUndefined();
