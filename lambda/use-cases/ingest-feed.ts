@@ -21,7 +21,8 @@ export interface IngestDeps {
   alerts: AlertStore;
   fetcher: FeedFetcher;
   parse: ParseFeed;
-  classify: (story: StoryText) => Classification;
+  /** May be async, so a Lambda can load the classifier on the first story instead of at cold start. */
+  classify: (story: StoryText) => Classification | Promise<Classification>;
   clock: Clock;
   /**
    * Stories published longer ago than this are ignored: their seen-marks may have expired, and
@@ -125,7 +126,7 @@ export async function ingestFeed(deps: IngestDeps, target: string | FeedState): 
   const counts = { newStories: fresh.length, relevantStories: 0, alertsCreated: 0, alertsCorroborated: 0 };
   let recent: RecentStory[] | undefined;
   for (const story of fresh) {
-    const classification = deps.classify({
+    const classification = await deps.classify({
       id: story.key,
       title: story.title,
       summary: story.summary,

@@ -3,10 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../../lambda/adapters/feed-parser/parse-feed';
 import { loadBaseline } from '../../../lambda/baseline/load-baseline';
 import { createClassifier } from '../../../lambda/core/detect/classify';
-import {
-  ClassifierNotReadyError,
-  feedReadingOnDemand,
-} from '../../../lambda/handlers/shared/feed-reading-on-demand';
+import { feedReadingOnDemand } from '../../../lambda/handlers/shared/feed-reading-on-demand';
 
 const context = { feedUrl: 'https://feeds.example.com/feed', fetchedAt: new Date('2025-03-10T12:00:00Z') };
 const fixture = (name: string) =>
@@ -32,17 +29,15 @@ describe('feedReadingOnDemand (the ingest function’s parse and classify steps)
         ...(story.link ? { link: story.link } : {}),
         source: story.source,
       };
-      expect(reading.classify(text)).toEqual(upFront(text));
+      expect(await reading.classify(text)).toEqual(upFront(text));
     }
   });
 
-  it('loads no classifier for a feed without stories, so classify still refuses', async () => {
+  it('loads the classifier on the first story, whatever came before', async () => {
     const reading = feedReadingOnDemand();
-    const parsed = await reading.parse(EMPTY_FEED, context);
-    expect(parsed.stories).toEqual([]);
-    expect(() => reading.classify({ id: 'x', title: 't', summary: 's', published: '' })).toThrow(
-      ClassifierNotReadyError,
-    );
+    expect((await reading.parse(EMPTY_FEED, context)).stories).toEqual([]);
+    const story = { id: 'x', title: 'Putin and Xi sign gas deal in Beijing', summary: '', published: '' };
+    expect(await reading.classify(story)).toEqual(createClassifier(loadBaseline())(story));
   });
 
   it('passes parse failures through unchanged', async () => {
