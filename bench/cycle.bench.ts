@@ -51,7 +51,7 @@ export async function benchCycle(): Promise<void> {
     const firstMs = performance.now() - t1;
     const firstWrites = meter.writeUnits;
     const firstCalls = meter.calls;
-    const irrelevant = first.newStories - first.relevantStories;
+    const firstWritesByOperation = meter.writeUnitsByOperation;
     meter.reset();
 
     const t2 = performance.now();
@@ -69,8 +69,17 @@ export async function benchCycle(): Promise<void> {
         .map(([op, n]) => `${op} ${n}`)
         .join(', ')}), ${firstWrites.toFixed(0)} write units = ${perStory.toFixed(2)} per new story`,
     );
+    // An irrelevant story costs its seen-mark (batched) plus its share of its feed's one state write;
+    // relevant stories add recent-story and alert writes, counted apart.
+    const byOperation = firstWritesByOperation;
+    const seenMarks = byOperation.BatchWriteItem ?? 0;
+    const feedStates = FEEDS; // one PutItem per polled feed, 1 unit each (small items)
+    const perIrrelevant = seenMarks / first.newStories + feedStates / first.newStories;
     console.log(
-      `              irrelevant stories: ${irrelevant}; write units if every one were irrelevant ≈ ${perStory.toFixed(2)} (target ≤ 2; seen-mark 1 + feed state ${(FEEDS / first.newStories).toFixed(2)})`,
+      `              per irrelevant story: seen-mark ${(seenMarks / first.newStories).toFixed(2)} + feed-state share ${(feedStates / first.newStories).toFixed(2)} = ${perIrrelevant.toFixed(2)} write units (target ≤ 2)`,
+    );
+    console.log(
+      `              relevant stories (${first.relevantStories}): recent-story and alert puts, ${first.alertsCorroborated} corroborations (UpdateItem ${(byOperation.UpdateItem ?? 0).toFixed(0)} units: a corroboration rewrites the alert with its sources)`,
     );
     console.log(
       `second cycle  ${secondMs.toFixed(0)} ms wall, ${second.feedsUnchanged}/${FEEDS} unchanged (304), ${meter.writeUnits.toFixed(0)} write units`,
