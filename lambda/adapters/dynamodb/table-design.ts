@@ -52,7 +52,3 @@ export const TABLE_DESIGN: TableDesign = {
   ],
   ttlAttribute: 'expiresAt',
 };
-
-/** Item type markers (the `type` attribute). */
-export const ITEM_TYPES = ['feed', 'story', 'recent', 'alert'] as const;
-export type ItemType = (typeof ITEM_TYPES)[number];
