@@ -78,11 +78,29 @@ const RELEVANT_SUMMARIES = [
   'Xi Jinping told Vladimir Putin that ties had withstood international changes and called for a more just and reasonable global governance system.',
 ];
 
-function sentence(next: () => number): string {
-  return `${pick(next, FILLER)} ${pick(next, FILLER)}`;
+// Feed titles run to 60–110 characters with their attribution or second clause.
+const TITLE_TAILS = [
+  ', officials say as the debate continues',
+  ' in a move that surprised observers',
+  ', according to a statement released on Tuesday',
+  ' after days of closed-door negotiations',
+  ', local broadcasters report',
+];
+
+/** Filler sentences: `count` of them. */
+function filler(next: () => number, count: number): string {
+  return Array.from({ length: count }, () => pick(next, FILLER)).join(' ');
 }
 
-/** Stories of realistic length: about 5% relevant, 15% naming one watched country, the rest world news. */
+/** A title of realistic length: the headline and, usually, a tail. */
+function titled(next: () => number, headline: string): string {
+  return next() < 0.8 ? `${headline}${pick(next, TITLE_TAILS)}` : headline;
+}
+
+/**
+ * Stories of realistic length (titles about 50–110 characters, summaries about 250–600): about 5% relevant,
+ * 15% naming one watched country, the rest world news.
+ */
 export function generateStories(count: number, seed = 20250902): StoryText[] {
   const next = random(seed);
   const stories: StoryText[] = [];
@@ -94,23 +112,22 @@ export function generateStories(count: number, seed = 20250902): StoryText[] {
       stories.push({
         id,
         published,
-        title: pick(next, RELEVANT_TITLES),
-        summary: `${pick(next, RELEVANT_SUMMARIES)} ${sentence(next)}`,
+        title: titled(next, pick(next, RELEVANT_TITLES)),
+        summary: `${pick(next, RELEVANT_SUMMARIES)} ${filler(next, 1 + Math.floor(next() * 5))}`,
       });
     } else if (roll < 0.2) {
       stories.push({
         id,
         published,
-        title: pick(next, ONE_COUNTRY),
-        summary: `${sentence(next)} ${sentence(next)} ${pick(next, FILLER)}`,
+        title: titled(next, pick(next, ONE_COUNTRY)),
+        summary: filler(next, 4 + Math.floor(next() * 6)),
       });
     } else {
-      const title = `${pick(next, PLACES)}: ${pick(next, TOPICS)}`;
       stories.push({
         id,
         published,
-        title,
-        summary: `${sentence(next)} ${sentence(next)} ${pick(next, FILLER)}`,
+        title: titled(next, `${pick(next, PLACES)}: ${pick(next, TOPICS)}`),
+        summary: filler(next, 4 + Math.floor(next() * 6)),
       });
     }
   }

@@ -28,14 +28,19 @@ export function analyseStory(
   mentions: CountryMention[],
 ): AnalysedStory {
   const text = storyText(title, summary);
-  const spans: SentenceSpan[] = [{ text: title, start: 0, end: title.length }];
-  if (summary) spans.push(...splitSentences(summary, title.length + 1));
-  const sentences = spans.map((span, index) => ({
-    ...span,
-    index,
-    isTitle: index === 0,
-    mentions: [] as CountryMention[],
-  }));
+  const sentences: AnalysedSentence[] = [
+    { text: title, start: 0, end: title.length, index: 0, isTitle: true, mentions: [] },
+  ];
+  if (summary)
+    for (const span of splitSentences(summary, title.length + 1))
+      sentences.push({
+        text: span.text,
+        start: span.start,
+        end: span.end,
+        index: sentences.length,
+        isTitle: false,
+        mentions: [],
+      });
   let cursor = 0;
   for (const mention of mentions) {
     while (cursor < sentences.length - 1 && mention.start >= (sentences[cursor]?.end ?? 0)) cursor++;

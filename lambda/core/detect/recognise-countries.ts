@@ -13,9 +13,10 @@ export interface CountryMention {
 
 /** Recognises country mentions; built once per alias list. */
 export interface CountryRecogniser {
-  /** Cheap pre-filter: one compiled alternation, no allocation. False means no mention at all. */
-  mayMention(text: string): boolean;
-  /** Every mention after disambiguation, in text order. */
+  /**
+   * Every mention after disambiguation, in text order. One scan of one alternation: a text without any alias
+   * costs that scan and an empty array, so no separate pre-filter is needed.
+   */
   recognise(text: string): CountryMention[];
 }
 
@@ -48,7 +49,6 @@ export function createCountryRecogniser(
   aliases: readonly CountryAlias[] = COUNTRY_ALIASES,
 ): CountryRecogniser {
   const source = alternationSource(aliases.map((alias) => alias.term));
-  const probe = new RegExp(source, 'i');
   const scan = new RegExp(source, 'gi');
   const exact = new Map<string, CountryAlias>();
   const stems: Array<{ prefix: string; alias: CountryAlias }> = [];
@@ -58,21 +58,31 @@ export function createCountryRecogniser(
   }
   stems.sort((a, b) => b.prefix.length - a.prefix.length);
 
-  const lookup = (matched: string): CountryAlias | undefined => {
-    const key = normalise(matched);
-    return exact.get(key) ?? stems.find((stem) => key.startsWith(stem.prefix))?.alias;
+  // Feeds repeat the same few spellings ("Russia", "Beijing"), so each matched text is normalised and looked
+  // up once; null records a match that is no alias. The alphabet of spellings is small, so this stays small.
+  const resolved = new Map<string, CountryAlias | null>();
+  const lookup = (matched: string): CountryAlias | null => {
+    let alias = resolved.get(matched);
+    if (alias === undefined) {
+      const key = normalise(matched);
+      alias = exact.get(key) ?? stems.find((stem) => key.startsWith(stem.prefix))?.alias ?? null;
+      // A case variant of a case-bound alias ("XI", "us") is no mention.
+      if (alias && (isAcronym(alias.term) || EXACT_CASE.has(alias.term)) && matched !== alias.term)
+        alias = null;
+      if (resolved.size < 10_000) resolved.set(matched, alias);
+    }
+    return alias;
   };
 
   return {
-    mayMention: (text) => probe.test(text),
     recognise(text) {
       const mentions: CountryMention[] = [];
-      const weak: CountryMention[] = [];
-      for (const match of text.matchAll(scan)) {
+      let weak: CountryMention[] | undefined;
+      scan.lastIndex = 0;
+      for (let match = scan.exec(text); match !== null; match = scan.exec(text)) {
         const matched = match[0];
         const alias = lookup(matched);
-        if (alias === undefined) continue;
-        if ((isAcronym(alias.term) || EXACT_CASE.has(alias.term)) && matched !== alias.term) continue;
+        if (alias === null) continue;
         const start = match.index;
         const end = start + matched.length;
         if (!isCountrySense(alias, matched, text, start, end)) continue;
@@ -83,9 +93,11 @@ export function createCountryRecogniser(
           end,
           text: matched,
         };
-        (alias.weak ? weak : mentions).push(mention);
+        if (!alias.weak) mentions.push(mention);
+        else if (weak === undefined) weak = [mention];
+        else weak.push(mention);
       }
-      if (weak.length > 0) {
+      if (weak !== undefined) {
         const named = new Set(mentions.flatMap((mention) => mention.countries));
         // "Kim arrives for parade after train ride to Beijing": the leader's own context, with no Seoul in sight.
         if (KIM_CONTEXT.test(text) && !SOUTH_KOREA.test(text)) named.add('KP');
@@ -119,6 +131,18 @@ function isCountrySense(
 
 /** The distinct countries of a list of mentions, in the order RU, CN, KP. */
 export function countriesOf(mentions: readonly CountryMention[]): CountryCode[] {
-  const found = new Set(mentions.flatMap((mention) => mention.countries));
-  return (['RU', 'CN', 'KP'] as const).filter((country) => found.has(country));
+  let ru = false;
+  let cn = false;
+  let kp = false;
+  for (const mention of mentions)
+    for (const country of mention.countries) {
+      if (country === 'RU') ru = true;
+      else if (country === 'CN') cn = true;
+      else kp = true;
+    }
+  const found: CountryCode[] = [];
+  if (ru) found.push('RU');
+  if (cn) found.push('CN');
+  if (kp) found.push('KP');
+  return found;
 }

@@ -75,42 +75,53 @@ export interface TermMatcher {
   first(text: string): { index: number; text: string } | undefined;
 }
 
-/** Compiles terms once into at most two regular expressions. */
+/**
+ * Compiles terms once into at most two regular expressions. The matchers run hundreds of times per relevant
+ * story, so they loop over `exec` rather than `matchAll` (no iterator, no cloned RegExp per call) and `test`
+ * uses non-global copies that need no `lastIndex` reset.
+ */
 export function compileTerms(terms: readonly string[]): TermMatcher {
   const acronyms = terms.filter(isAcronym);
   const words = terms.filter((term) => !isAcronym(term));
   const patterns: RegExp[] = [];
   if (words.length > 0) patterns.push(new RegExp(alternationSource(words), 'gi'));
   if (acronyms.length > 0) patterns.push(new RegExp(alternationSource(acronyms), 'g'));
+  const probes = patterns.map((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
+  const collect = (text: string, found: Array<{ index: number; text: string }>): void => {
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        found.push({ index: match.index, text: match[0] });
+        // An empty match would never advance; no term is empty, but a loop must not hang on one.
+        if (match[0] === '') pattern.lastIndex++;
+      }
+    }
+  };
   return {
     test(text) {
-      return patterns.some((pattern) => {
-        pattern.lastIndex = 0;
-        return pattern.test(text);
-      });
+      for (const probe of probes) if (probe.test(text)) return true;
+      return false;
     },
     positions(text) {
       const found: number[] = [];
       for (const pattern of patterns) {
-        // matchAll starts from lastIndex, which test() and exec() leave behind.
         pattern.lastIndex = 0;
-        for (const match of text.matchAll(pattern)) found.push(match.index);
+        for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+          found.push(match.index);
+          if (match[0] === '') pattern.lastIndex++;
+        }
       }
       return found;
     },
     matches(text) {
       const found: Array<{ index: number; text: string }> = [];
-      for (const pattern of patterns) {
-        pattern.lastIndex = 0;
-        for (const match of text.matchAll(pattern)) found.push({ index: match.index, text: match[0] });
-      }
-      return found.sort((a, b) => a.index - b.index);
+      collect(text, found);
+      return patterns.length > 1 ? found.sort((a, b) => a.index - b.index) : found;
     },
     first(text) {
       let best: { index: number; text: string } | undefined;
-      for (const pattern of patterns) {
-        pattern.lastIndex = 0;
-        const match = pattern.exec(text);
+      for (const probe of probes) {
+        const match = probe.exec(text);
         if (match && (best === undefined || match.index < best.index))
           best = { index: match.index, text: match[0] };
       }

@@ -68,8 +68,8 @@ describe('recogniseCountries', () => {
     expect(mentions.map((mention) => mention.text)).toEqual(['North Korea']);
   });
 
-  it('pre-filters a story with no alias at all', () => {
-    expect(recogniser.mayMention('Parliament passes budget in Lima')).toBe(false);
-    expect(recogniser.mayMention('Moscow responds')).toBe(true);
+  it('finds nothing in a story with no alias at all, and a mention in one with', () => {
+    expect(recogniser.recognise('Parliament passes budget in Lima')).toEqual([]);
+    expect(countries('Moscow responds')).toEqual(['RU']);
   });
 });
