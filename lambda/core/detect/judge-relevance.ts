@@ -28,7 +28,10 @@ const RELATION_TERMS = [
   'tells', 'invit*', 'enabl*', 'fund*', 'financ*', 'gift*', 'backing', 'backed', 'backs', 'sided', 'sides with',
   'provid*', 'artillery', 'troop', 'dispatch*', 'deploy*', 'join*', 'lifeline', 'link*', 'connect*', 'admit*',
   'serv*', 'transaction*', 'sell*', 'sold', 'sales', 'parts', 'components', 'discharg*', 'unload*', 'offload*',
-  'receipt*', '同', '与',
+  'receipt*', 'depend*', 'reliance', 'relies on', 'rely on', 'relying on', 'leans on', 'lean on', 'leaning on',
+  'counts on', 'count on', 'counting on', 'make up for', 'makes up for', 'overrat*', 'shield', 'cushion*', 'refus*',
+  'ships', 'ship', '同', '与',
+  'обсуди*', 'обсужд*', 'проинформир*', 'беседова*', 'разговор*', 'телефон*', 'подписа*', 'соглашени*', 'принял*',
   'переговор*', 'встреч*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*', 'партнерств*',
   'союз*', 'безвиз*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
   '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문',
@@ -52,7 +55,8 @@ const RECIPROCAL_TERMS = [
   'travel*', 'flight*', 'tour*', 'without visas', 'without a visa', 'bridge', 'pipeline', 'gas', 'oil', 'crude',
   'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'artillery', 'deploy*', 'sent', 'send*',
   '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자', '지원', '무기', '访问', '贸易', '供应',
-  '友谊', '伙伴', '同盟', '방문', '교역', '동맹', '파병', '병력', 'визит*', 'сотрудничеств*', 'поставк*', 'отношени*', 'переговор*', '会谈', '会晤', '合作', '关系',
+  '友谊', '伙伴', '同盟', '방문', '교역', '동맹', '파병', '병력', 'визит*', 'сотрудничеств*', 'поставк*', 'отношени*', 'переговор*', 'обсуди*',
+  'подписа*', 'встрети*', 'провели', '会谈', '会晤', '合作', '关系',
   '회담', '협력', '관계', '이송', '보낸', '보냈', '포탄', '수출', '공급', '파견'
 ];
 
@@ -117,6 +121,20 @@ const SECOND_VERB =
 const SAME_ACTOR = /^\s*(?:['’]s\s+)?(?:[A-Z][\p{L}-]*\.?\s+){0,3}$/u;
 // What several countries can only do together, whoever else joins them.
 const JOINT_ACTION = /\b(?:joint|drills?|exercises?|war games|manoeuvres|maneuvers|patrols?)\b/i;
+// "…Russian supply risk and weak Chinese demand": a relation word before the conjunction belongs to the first
+// conjunct, unless what follows the conjunction ends in a preposition whose object is the second name.
+const LAST_CONJUNCT = /\b(?:and|or)\b(?!.*\b(?:and|or)\b)(.*)$/is;
+const ENDS_IN_PREPOSITION = /\b(?:to|for|with|from|into|on|by|toward|towards)\s*$/i;
+// "as" starting a clause, not "as well as", "as part of", "as the main buyer of…".
+const AS_CLAUSE =
+  /\bas\s+(?!well\b|part\b|a\s+result\b|of\b|much\b|many\b|far\b|soon\b|long\b|such\b|the\s+(?:main|top|biggest|largest|key)\b)/i;
+// "…claims his country ships shells to Russia": a possessive stand-in for the sentence's first watched name.
+const ANAPHOR = /\b(?:his|her)\s+(?:country|government|nation)\b|\bthe\s+North\b/g;
+// A shared occasion named in the title: leaders who each act at it are part of one story.
+const EVENT =
+  /\b(?:summit|parade|rostrum|gathering|ceremony|commemoration|anniversary|forum|SCO|Tiananmen|Victory Day|celebrations?|guests?)\b/i;
+/** How far into a sentence its subject may start ("Speaking later in the session, Vladimir Putin said…"). */
+const SUBJECT_WINDOW = 50;
 /** How far apart (characters) two names related by a word between them may stand. */
 const GAP_LIMIT = 110;
 /** How far after a coordination its shared predicate may start. */
@@ -180,12 +198,16 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
       if (
         titleLink === 'compound' ||
         summaryLinks.length > 0 ||
-        !summary.some((sentence) => namesBothTogether(sentence, a, b))
+        !summary.some((sentence) => namesBothTogether(sentence, a, b)) ||
+        summary.some((sentence) => sharesRelationWord(title, sentence, a, b))
       )
         return { relevant: true, pairs: [pair] };
       continue;
     }
-    if (summaryLinks.length === 0) continue;
+    if (summaryLinks.length === 0) {
+      if (!titleFrame && sharedOccasion(title, summary, a, b)) return { relevant: true, pairs: [pair] };
+      continue;
+    }
     if (!titleFrame && (bothInTitle || (counts.get(other) ?? 0) >= 2))
       return { relevant: true, pairs: [pair] };
     strongTies ??= compileTerms(STRONG_TIES);
@@ -194,6 +216,70 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
       return { relevant: true, pairs: [pair] };
   }
   return { relevant: false, pairs: [] };
+}
+
+/** Whether the words after a conjunction in the gap start a second conjunct of their own. */
+function splitByConjunction(gap: string, relation: TermMatcher): boolean {
+  const rest = LAST_CONJUNCT.exec(gap)?.[1];
+  if (rest === undefined || rest.trim() === '') return false;
+  return !relation.test(rest) && !ENDS_IN_PREPOSITION.test(rest);
+}
+
+/**
+ * Whether a summary sentence naming both countries repeats a relation word of the title ("China extends
+ * visa-free entry for Russian travellers" … "Russian holders … without a visa"): it tells the title's story.
+ */
+function sharesRelationWord(
+  title: AnalysedSentence,
+  sentence: AnalysedSentence,
+  a: CountryCode,
+  b: CountryCode,
+): boolean {
+  const countries = sentence.mentions.flatMap((mention) => mention.countries);
+  if (!countries.includes(a) || !countries.includes(b)) return false;
+  // "talks with both Moscow and Beijing": a coordination is the object of someone else's relation.
+  const spans = spansOf(sentence).filter((span) => span.watched);
+  const coordinated = spans.some((span, index) => {
+    const next = spans[index + 1];
+    return (
+      next !== undefined &&
+      next.countries.join() !== span.countries.join() &&
+      COORDINATION.test(sentence.text.slice(span.end - sentence.start, next.start - sentence.start))
+    );
+  });
+  if (coordinated) return false;
+  relationTerms ??= compileTerms(RELATION_TERMS);
+  const stem = (word: string) => word.toLowerCase().slice(0, 5);
+  const titleStems = new Set(relationTerms.matches(title.text).map((match) => stem(match.text)));
+  return relationTerms.matches(sentence.text).some((match) => titleStems.has(stem(match.text)));
+}
+
+/**
+ * Leaders who each act at one occasion the title names ("Tianjin summit: Xi warns… as Putin faults…", "a guide
+ * to Xi's parade guests" … "Vladimir Putin took the place to Xi's right"): one leader in the title, the other
+ * in the title or as the subject of a summary sentence, with no third party before him.
+ */
+function sharedOccasion(
+  title: AnalysedSentence,
+  summary: readonly AnalysedSentence[],
+  a: CountryCode,
+  b: CountryCode,
+): boolean {
+  if (!EVENT.test(title.text)) return false;
+  const leaderIn = (sentence: AnalysedSentence, country: CountryCode) =>
+    sentence.mentions.some((mention) => mention.kind === 'person' && mention.countries.includes(country));
+  const subjectIn = (sentence: AnalysedSentence, country: CountryCode) => {
+    const first = spansOf(sentence)[0];
+    return (
+      first?.watched &&
+      first.kind === 'person' &&
+      first.countries.includes(country) &&
+      first.start - sentence.start <= SUBJECT_WINDOW
+    );
+  };
+  const acts = (country: CountryCode) =>
+    leaderIn(title, country) || summary.some((sentence) => subjectIn(sentence, country));
+  return (leaderIn(title, a) || leaderIn(title, b)) && acts(a) && acts(b);
 }
 
 /** Whether a sentence names both countries as actors in one clause (not "…, while Putin said…"). */
@@ -254,6 +340,13 @@ function readSpans(sentence: AnalysedSentence): Span[] {
       kind: mention.kind,
     });
   }
+  const subject = watched[0];
+  if (subject !== undefined && subject.start - sentence.start <= SUBJECT_WINDOW)
+    for (const match of sentence.text.matchAll(ANAPHOR)) {
+      const start = sentence.start + match.index;
+      if (start > subject.end)
+        watched.push({ countries: subject.countries, start, end: start + match[0].length, watched: true });
+    }
   otherCountries ??= compileTerms(OTHER_COUNTRIES);
   const spans = [...watched];
   for (const position of otherCountries.positions(sentence.text)) {
@@ -304,7 +397,10 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
       if (i > 0 && SECOND_VERB.test(gap)) return;
       if (pairedWithOther(sentence, spans, i) || pairedWithOther(sentence, spans, j)) return;
       if (CONJUNCT_START.test(gap)) return;
-      if (relation.test(gap) && !CONJUNCT_END.test(gap)) {
+      // "…more Russian gas as Chinese battery plant opens": in a headline, "as" opens a clause of its own (but
+      // "…arrives as Putin's guest" names a role).
+      if (sentence.isTitle && AS_CLAUSE.test(gap) && !/^['’]s\b/.test(text(b.end, b.end + 3))) return;
+      if (relation.test(gap) && !CONJUNCT_END.test(gap) && !splitByConjunction(gap, relation)) {
         pairs.set(key, 'gap');
         return;
       }

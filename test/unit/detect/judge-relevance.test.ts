@@ -41,6 +41,25 @@ describe('judgeRelevance', () => {
       'Russia’s gas pivot falls short',
       'Russian gas sales to China would top out below Europe’s old volumes.',
     ],
+    // Leaders who each act at one occasion the title names.
+    [
+      'Summit opens: Xi decries bloc politics as Putin blames the West',
+      'Xi Jinping spoke first at the gathering. Later in the session, Vladimir Putin said the crisis was made in the West.',
+    ],
+    ["A guide to Xi's parade guests", 'Vladimir Putin stood to the right of the host on the rostrum.'],
+    // A possessive stand-in carries the sentence's subject.
+    [
+      'North Korea dismisses arms reports',
+      "Pyongyang's envoy told the General Assembly of the United Nations in a long speech that claims his country ships shells to Russia were invented.",
+    ],
+    // Dependence is a relation.
+    ['Moscow leans on Beijing for parts', 'Russia relies on China for machine tools.'],
+    // The summary repeats the title's relation word with both names.
+    [
+      'China extends visa-free entry for Russian visitors',
+      "China's foreign ministry said Russian holders of ordinary passports may keep entering the country for a month without a visa.",
+    ],
+    ['Путин и Си Цзиньпин обсудили ситуацию', 'Владимир Путин проинформировал Си Цзиньпина о контактах.'],
   ])('calls "%s" relevant', (title, summary) => {
     expect(relevant(title, summary)).toBe(true);
   });
@@ -55,6 +74,11 @@ describe('judgeRelevance', () => {
       'South Korea will keep pace with North Korean and Chinese submarines.',
     ],
     ['Ukraine hit by Russian strikes', 'Kyiv urged China and India, buyers of Russian oil, to press Moscow.'],
+    // A relation word before "and" belongs to the first conjunct; a headline's "as" opens a new clause.
+    ['Oil up on Russian supply risk and weak Chinese demand', 'Brent rose 1%.'],
+    ['Hungary buys more Russian gas as Chinese battery plant opens', 'Budapest extended its contract.'],
+    // A shared relation word does not tie a coordination that is someone else's object.
+    ['Trump wants arms talks with Russia and China', 'He wants talks with both Moscow and Beijing.'],
     [
       'North Korea fires missiles',
       'Kim Jong Un watched. Later, Lee Jae Myung flew to Beijing for talks with Xi Jinping.',
