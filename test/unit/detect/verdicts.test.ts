@@ -9,6 +9,34 @@ const classify = createClassifier(loadBaseline());
 const CASES: Array<[string, Verdict, string, string, string]> = [
   [
     'ties-unprecedented',
+    'contradicts',
+    'Behind the smiles in Moscow and Beijing, a partnership of unequals',
+    'For all the talk of an unprecedented friendship between Russia and China, the two remain unequal partners.',
+    '2025-09-05',
+  ],
+  [
+    'ukraine-deal-stalled',
+    'updates',
+    'Xi backs Ukraine ceasefire framework in talk with Putin',
+    'Xi Jinping told Vladimir Putin that China supports the ceasefire framework agreed by Moscow and Washington on Ukraine.',
+    '2026-11-20',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Gazprom and CNPC sign Power of Siberia 2 supply contract',
+    'Gazprom and China National Petroleum signed a 30-year contract for gas through Mongolia, Miller said.',
+    '2026-10-27',
+  ],
+  [
+    'gas-volume-target',
+    'contradicts',
+    'Analysts doubt China will take 106 bcm of Russian gas',
+    'Russian analysts doubt that gas flows to China will reach 106 billion cubic metres a year.',
+    '2026-02-10',
+  ],
+  [
+    'ties-unprecedented',
     'reaffirms',
     'Putin calls Xi a dear friend',
     'Vladimir Putin said ties between Russia and China were at an unprecedented level.',
@@ -305,6 +333,25 @@ describe('fact verdicts', () => {
         "Russia's Vladimir Putin and North Korea's Kim Jong Un watched as tens of thousands of troops marched.",
     });
     expect(result.facts.map((fact) => fact.factId)).not.toContain('nk-arms-troops');
+  });
+
+  it("does not read another country's party-anniversary parade as the Beijing victory parade", () => {
+    const result = classify({
+      id: 't',
+      title: "Li Qiang attends Workers' Party anniversary parade in Pyongyang",
+      summary:
+        'Chinese Premier Li Qiang stood beside Kim Jong Un as North Korea marked 80 years of its ruling party with a parade.',
+    });
+    expect(result.facts.map((fact) => fact.factId)).not.toContain('victory-parade');
+  });
+
+  it('does not read a phone call between Xi and Putin as the Beijing talks', () => {
+    const result = classify({
+      id: 't',
+      title: 'Xi backs ceasefire framework in call with Putin',
+      summary: 'Xi Jinping told Vladimir Putin in a call with the Kremlin that Beijing welcomed the talks.',
+    });
+    expect(result.facts.map((fact) => fact.factId)).not.toContain('beijing-summit');
   });
 
   it('raises a new-development alert for a relevant story no fact covers', () => {
