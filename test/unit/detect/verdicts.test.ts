@@ -354,6 +354,16 @@ describe('fact verdicts', () => {
     expect(result.facts.map((fact) => fact.factId)).not.toContain('beijing-summit');
   });
 
+  it('does not read a later meeting of Putin and Xi, with Beijing only as a government, as the Beijing talks', () => {
+    const result = classify({
+      id: 't',
+      title: "Trump says Putin talks 'going nowhere', will raise Ukraine with Xi",
+      summary:
+        'Donald Trump said his efforts to get Vladimir Putin to end the war had stalled and that he would ask Xi Jinping to use his influence over Moscow when they meet in South Korea. Beijing has said it is not a party to the conflict.',
+    });
+    expect(result.facts.map((fact) => fact.factId)).not.toContain('beijing-summit');
+  });
+
   it('raises a new-development alert for a relevant story no fact covers', () => {
     const result = classify({
       id: 't',
