@@ -71,6 +71,20 @@ const SETS = [
       contradictionRecall: 0.6,
     },
   },
+  {
+    // Written blind after the third round and scored once (relevance F1 0.900 with recall 0.857, 6.3% false
+    // positives, alert F1 0.755, attribution F1 0.732, contradiction recall 0.286); the fourth round of fixes
+    // then saw it, so these floors guard against regressions, not unseen stories.
+    file: 'test/fixtures/heldout-4-stories.jsonl',
+    floors: {
+      relevanceF1: 0.95,
+      falsePositiveRate: 0.04,
+      alertF1: 0.92,
+      reaffirmOnly: 0.1,
+      attributionF1: 0.86,
+      contradictionRecall: 0.8,
+    },
+  },
 ];
 
 describe.each(SETS)('classification quality on $file', ({ file, floors }) => {
