@@ -100,6 +100,11 @@ export const factSchema = z.object({
   }),
   values: z.array(trackedValueSchema),
   /**
+   * The fact's own action words ("signed", "introduced", "by train", "the largest"): a negation just before one
+   * ("has not been signed", "was not introduced", "not by train") disputes the fact, whoever says it.
+   */
+  actions: z.array(term).optional(),
+  /**
    * Whether a denial near the fact's terms disputes it. False where the denial is part of the fact
    * itself (Beijing denies aiding Russia's war).
    * @default true

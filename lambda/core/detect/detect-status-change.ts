@@ -27,12 +27,65 @@ export const DENIAL_TERMS = [
   'fake',
   'nonsense',
   'no evidence',
+  'unfounded',
+  'no basis',
+  'inaccurate',
+  'misleading',
+  'fiction*',
+  'smear*',
+  'exaggerat*',
+  'overstat*',
+  'overblown',
+  'was wrong',
+  'were wrong',
+  'is wrong',
+  'are wrong',
+  'never happened',
+  'did not happen',
+  'before it began',
+  'before it started',
+  'before it took effect',
+  'never took effect',
   'опроверг*',
   'отрица*',
+  'не соответству*',
+  'фейк*',
   '否认',
   '不实',
+  '不属实',
+  '虚假',
+  '捏造',
   '부인',
+  '사실무근',
+  '허위',
 ];
+
+/** Negations that, just before one of a fact's own action words, dispute it ("has not been signed"). */
+const NEGATIONS = [
+  'not',
+  'never',
+  'not yet',
+  'not been',
+  'not yet been',
+  'never been',
+  "didn't",
+  "hasn't",
+  "hasn't been",
+  "haven't",
+  "haven't been",
+  "wasn't",
+  "weren't",
+  'no longer',
+];
+
+/** The cue terms for a fact's action words under a negation: "not" + "signed" gives "not signed", "not been signed"… */
+export function negatedActionTerms(actions: readonly string[]): string[] {
+  return actions.flatMap((action) => NEGATIONS.map((negation) => `${negation} ${action}`));
+}
+
+// "which had denied sending soldiers, has now confirmed": a denial later confirmed is history, not a dispute.
+const CONFIRMED_AFTER =
+  /(?<!\b(?:not|to|never)\s)\b(?:confirm(?:ed|s)|admit(?:ted|s)|acknowledg(?:ed|es))\b/i;
 
 /** How far after a cue (characters) a word may show that the cue speaks of something else. */
 const NOT_ABOUT_WINDOW = 35;
@@ -77,13 +130,19 @@ export function findCueNear(
     if (DENIAL_OF_DOUBT.test(sentence.slice(end, end + 70))) continue;
     if (DOUBT_DENIED_BEFORE.test(sentence.slice(Math.max(0, hit.index - 70), hit.index))) continue;
     if (notAbout?.test(sentence.slice(end, end + NOT_ABOUT_WINDOW))) continue;
-    if (anchors.length === 0 || anchors.some((anchor) => near(sentence, anchor, hit.index))) return hit;
+    if (CONFIRMED_AFTER.test(sentence.slice(end))) continue;
+    if (anchors.length === 0 || anchors.some((anchor) => near(sentence, anchor, hit.index, end))) return hit;
   }
   return undefined;
 }
 
-// Within the window and the same clause: a semicolon starts another statement.
-function near(sentence: string, anchor: number, cue: number): boolean {
-  if (Math.abs(anchor - cue) > CUE_WINDOW) return false;
-  return !sentence.slice(Math.min(anchor, cue), Math.max(anchor, cue)).includes(';');
+// A semicolon or a contrasting conjunction ("…, even as its soldiers fight") starts another statement.
+const CLAUSE_BREAK =
+  /;|,?\s(?:even as|while|whereas|although|though)\s|,\s(?:but|yet)\s|\sas\s(?:its|their|his|her|the)\s/i;
+
+// Within the window of the cue's span (a long cue such as "declined to confirm" reaches as far) and the same clause.
+function near(sentence: string, anchor: number, cue: number, cueEnd: number): boolean {
+  const distance = anchor >= cueEnd ? anchor - cueEnd : Math.abs(anchor - cue);
+  if (distance > CUE_WINDOW) return false;
+  return !CLAUSE_BREAK.test(sentence.slice(Math.min(anchor, cue), Math.max(anchor, cue)));
 }

@@ -1,7 +1,7 @@
-import type { DateValue, DurationValue, QuantityValue, TrackedValue } from '../../baseline/schema';
+import type { DateValue, DurationValue, Fact, QuantityValue, TrackedValue } from '../../baseline/schema';
 import type { FactFinding, Verdict } from '../model/classification';
 import type { AnalysedSentence } from './analyse-story';
-import { DENIAL_TERMS, findCueNear } from './detect-status-change';
+import { DENIAL_TERMS, findCueNear, negatedActionTerms } from './detect-status-change';
 import { type ExtractedDate, extractDates, sameDate } from './extract-dates';
 import { durationDays, extractSpans } from './extract-durations';
 import { extractQuantities, type Quantity } from './extract-quantities';
@@ -13,6 +13,17 @@ const VALUE_CUE_WINDOW = 30;
 
 let denial: TermMatcher | undefined;
 const valueCues = new WeakMap<TrackedValue, TermMatcher>();
+const negatedActions = new WeakMap<Fact, TermMatcher | undefined>();
+
+/** "has not been signed", "never sent": the fact's own action words under a negation; undefined without actions. */
+function negatedActionsOf(fact: Fact): TermMatcher | undefined {
+  if (!negatedActions.has(fact))
+    negatedActions.set(
+      fact,
+      fact.actions?.length ? compileTerms(negatedActionTerms(fact.actions)) : undefined,
+    );
+  return negatedActions.get(fact);
+}
 // Several facts can read the same sentence; chrono is the costliest step, so each sentence is read once.
 const datesRead = new WeakMap<AnalysedSentence, ExtractedDate[]>();
 const quantitiesRead = new WeakMap<AnalysedSentence, Quantity[]>();
@@ -68,10 +79,12 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
       ];
       return placed;
     };
+    // A dispute must govern the fact's own words, not merely sit beside a country's name: "Pyongyang denies
+    // crypto theft" says nothing of its troops. So only the fact's terms anchor a contradiction.
+    const words = (): number[] => compiled.anchors.positions(sentence.text);
     for (const { change, cues, notAbout } of compiled.changes) {
-      const hit = cues.test(sentence.text)
-        ? findCueNear(sentence.text, cues, anchors(), notAbout)
-        : undefined;
+      const near = change.verdict === 'contradicts' ? words : anchors;
+      const hit = cues.test(sentence.text) ? findCueNear(sentence.text, cues, near(), notAbout) : undefined;
       const status = compiled.fact.values.find(
         (value) => value.type === 'status' && value.changes.includes(change),
       );
@@ -86,7 +99,10 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
     }
     if (compiled.fact.deniable) {
       denial ??= compileTerms(DENIAL_TERMS);
-      const hit = denial.test(sentence.text) ? findCueNear(sentence.text, denial, anchors()) : undefined;
+      const negated = negatedActionsOf(compiled.fact);
+      const hit =
+        (denial.test(sentence.text) ? findCueNear(sentence.text, denial, words()) : undefined) ??
+        (negated?.test(sentence.text) ? findCueNear(sentence.text, negated, words()) : undefined);
       if (hit)
         readings.push({
           verdict: 'contradicts',
