@@ -133,6 +133,9 @@ const ANAPHOR = /\b(?:his|her)\s+(?:country|government|nation)\b|\bthe\s+North\b
 // A shared occasion named in the title: leaders who each act at it are part of one story.
 const EVENT =
   /\b(?:summit|parade|rostrum|gathering|ceremony|commemoration|anniversary|forum|SCO|Tiananmen|Victory Day|celebrations?|guests?)\b/i;
+// The whole name of another country or leader where its alias starts ("Lee Jae Myung"); sticky, so it reads from
+// the alias without slicing the sentence.
+const OTHER_NAME = /[\p{L}.'’-]+(?:\s+[A-Z][\p{L}-]+){0,2}/uy;
 /** How far into a sentence its subject may start ("Speaking later in the session, Vladimir Putin said…"). */
 const SUBJECT_WINDOW = 50;
 /** How far apart (characters) two names related by a word between them may stand. */
@@ -173,6 +176,7 @@ let otherCountries: TermMatcher | undefined;
  * stories never get here.
  */
 export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
+  spansRead.clear();
   const counts = new Map<CountryCode, number>();
   for (const mention of story.mentions)
     for (const country of mention.countries) counts.set(country, (counts.get(country) ?? 0) + 1);
@@ -243,7 +247,7 @@ function sharesRelationWord(
     const next = spans[index + 1];
     return (
       next !== undefined &&
-      next.countries.join() !== span.countries.join() &&
+      !sameCountries(next.countries, span.countries) &&
       COORDINATION.test(sentence.text.slice(span.end - sentence.start, next.start - sentence.start))
     );
   });
@@ -306,8 +310,9 @@ function pairsOf(countries: readonly CountryCode[]): Array<[CountryCode, Country
   return pairs;
 }
 
-// The title's spans serve the frame test and every pair's links: read each sentence once.
-const spansRead = new WeakMap<AnalysedSentence, Span[]>();
+// The title's spans serve the frame test and every pair's links: read each sentence once per judgement. A plain
+// Map, emptied as each judgement starts, costs less than a WeakMap entry per sentence.
+const spansRead = new Map<AnalysedSentence, Span[]>();
 
 /** Watched mentions (capitals named as places left out, one actor's two names merged) and third parties. */
 function spansOf(sentence: AnalysedSentence): Span[] {
@@ -326,7 +331,7 @@ function readSpans(sentence: AnalysedSentence): Span[] {
     const previous = watched[watched.length - 1];
     if (
       previous &&
-      previous.countries.join() === mention.countries.join() &&
+      sameCountries(previous.countries, mention.countries) &&
       SAME_ACTOR.test(sentence.text.slice(previous.end - sentence.start, mention.start - sentence.start))
     ) {
       previous.end = mention.end;
@@ -352,7 +357,8 @@ function readSpans(sentence: AnalysedSentence): Span[] {
   for (const position of otherCountries.positions(sentence.text)) {
     const start = sentence.start + position;
     if (spans.some((span) => start >= span.start && start < span.end)) continue;
-    const word = /^[\p{L}.'’-]+(?:\s+[A-Z][\p{L}-]+){0,2}/u.exec(sentence.text.slice(position))?.[0] ?? '';
+    OTHER_NAME.lastIndex = position;
+    const word = OTHER_NAME.exec(sentence.text)?.[0] ?? '';
     spans.push({ countries: [], start, end: start + word.length, watched: false });
   }
   return spans.sort((a, b) => a.start - b.start);
@@ -366,11 +372,11 @@ function readSpans(sentence: AnalysedSentence): Span[] {
  */
 function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<string, LinkKind> {
   const pairs = new Map<string, LinkKind>();
-  if (new Set(sentence.mentions.flatMap((mention) => mention.countries)).size < 2) return pairs;
+  if (distinctCountries(sentence.mentions) < 2) return pairs;
   for (const mention of sentence.mentions)
     if (mention.countries.length > 1) pairs.set(pairKey(mention.countries), 'compound');
   const spans = spansOf(sentence);
-  if (new Set(spans.flatMap((span) => span.countries)).size < 2) return pairs;
+  if (distinctCountries(spans) < 2) return pairs;
   relationTerms ??= compileTerms(RELATION_TERMS);
   reciprocalTerms ??= compileTerms(RECIPROCAL_TERMS);
   const relation = words ?? relationTerms;
@@ -378,39 +384,42 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
   const chainOf = chains(sentence.text, sentence.start, spans);
   const text = (from: number, to: number) => sentence.text.slice(from - sentence.start, to - sentence.start);
 
-  spans.forEach((a, i) => {
-    spans.forEach((b, j) => {
-      if (j <= i || !a.watched || !b.watched) return;
-      const key = pairKey([...a.countries, ...b.countries]);
-      if (key.length < 5 || pairs.has(key)) return;
+  for (let i = 0; i < spans.length; i++) {
+    const a = spans[i] as Span;
+    if (!a.watched) continue;
+    for (let j = i + 1; j < spans.length; j++) {
+      const b = spans[j] as Span;
+      if (!b.watched) continue;
+      const key = keyOf(maskOf(a.countries) | maskOf(b.countries));
+      if (key.length < 5 || pairs.has(key)) continue;
       const gap = text(a.end, b.start);
       if (j === i + 1 && COMPOUND.test(gap)) {
         pairs.set(key, 'compound');
-        return;
+        continue;
       }
       if (chainOf[i] === chainOf[j]) {
         if (coordinatedActors(sentence, spans, chainOf, chainOf[i] ?? -1, relation === relationTerms))
           pairs.set(key, 'coordinated');
-        return;
+        continue;
       }
-      if (frame || gap.length > GAP_LIMIT || CLAUSE_BREAK.test(gap)) return;
-      if (i > 0 && SECOND_VERB.test(gap)) return;
-      if (pairedWithOther(sentence, spans, i) || pairedWithOther(sentence, spans, j)) return;
-      if (CONJUNCT_START.test(gap)) return;
+      if (frame || gap.length > GAP_LIMIT || CLAUSE_BREAK.test(gap)) continue;
+      if (i > 0 && SECOND_VERB.test(gap)) continue;
+      if (pairedWithOther(sentence, spans, i) || pairedWithOther(sentence, spans, j)) continue;
+      if (CONJUNCT_START.test(gap)) continue;
       // "…more Russian gas as Chinese battery plant opens": in a headline, "as" opens a clause of its own (but
       // "…arrives as Putin's guest" names a role).
-      if (sentence.isTitle && AS_CLAUSE.test(gap) && !/^['’]s\b/.test(text(b.end, b.end + 3))) return;
+      if (sentence.isTitle && AS_CLAUSE.test(gap) && !/^['’]s\b/.test(text(b.end, b.end + 3))) continue;
       if (relation.test(gap) && !CONJUNCT_END.test(gap) && !splitByConjunction(gap, relation)) {
         pairs.set(key, 'gap');
-        return;
+        continue;
       }
-      if (relation !== relationTerms || j !== i + 1 || CONJUNCT_END.test(gap)) return;
+      if (relation !== relationTerms || j !== i + 1 || CONJUNCT_END.test(gap)) continue;
       // "China to let Russians visit", "Russia slides into the role of China's junior partner": the shared word
       // follows the second name; "a visit by Kim Jong Un to Russia": it comes just before the first.
-      const next = spans.slice(j + 1).find((span) => span.countries.join() !== b.countries.join());
+      const next = spans.slice(j + 1).find((span) => !sameCountries(span.countries, b.countries));
       if (reciprocalTerms?.test(clauseAfter(sentence, b, next))) {
         pairs.set(key, 'gap');
-        return;
+        continue;
       }
       const before = sentence.text.slice(
         Math.max(0, a.start - sentence.start - 25),
@@ -418,8 +427,8 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
       );
       if (gap.length <= 15 && !CLAUSE_BREAK.test(before) && relationTerms?.test(before))
         pairs.set(key, 'gap');
-    });
-  });
+    }
+  }
   return pairs;
 }
 
@@ -525,5 +534,35 @@ function chains(text: string, offset: number, spans: readonly Span[]): number[] 
 }
 
 function pairKey(countries: readonly CountryCode[]): string {
-  return [...new Set(countries)].sort().slice(0, 2).join('-');
+  return keyOf(maskOf(countries));
+}
+
+// Pairs are keyed and compared hundreds of times per relevant story; a bit per country spares the Sets, sorts
+// and joins that made up much of the relevance test's cost.
+const BIT: Record<CountryCode, number> = { CN: 1, KP: 2, RU: 4 };
+// The key of every set of countries: the first two codes in alphabetical order, joined ("CN-RU").
+const KEYS = ['', 'CN', 'KP', 'CN-KP', 'RU', 'CN-RU', 'KP-RU', 'CN-KP'];
+
+function maskOf(countries: readonly CountryCode[]): number {
+  let mask = 0;
+  for (const country of countries) mask |= BIT[country];
+  return mask;
+}
+
+function keyOf(mask: number): string {
+  return KEYS[mask] ?? '';
+}
+
+/** How many distinct countries a list of mentions or spans names. */
+function distinctCountries(items: ReadonlyArray<{ countries: readonly CountryCode[] }>): number {
+  let mask = 0;
+  for (const item of items) mask |= maskOf(item.countries);
+  return (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
+}
+
+/** Whether two country lists are the same list, in the same order. */
+function sameCountries(a: readonly CountryCode[], b: readonly CountryCode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }

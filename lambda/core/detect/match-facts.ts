@@ -22,16 +22,22 @@ function groupMatches(group: CompiledGroup, text: string, countries: ReadonlySet
  */
 export function matchFacts(facts: readonly CompiledFact[], story: AnalysedStory): FactMatch[] {
   const storyCountries = new Set(story.mentions.flatMap((mention) => mention.countries));
-  const perSentence = story.sentences.map(sentenceCountries);
+  // Most facts are ruled out on the whole text, so a sentence's countries are gathered only when first asked for.
+  const perSentence: Array<Set<CountryCode> | undefined> = [];
+  const countriesAt = (sentence: AnalysedSentence, index: number): Set<CountryCode> =>
+    (perSentence[index] ??= sentenceCountries(sentence));
   const matches: FactMatch[] = [];
   for (const compiled of facts) {
     if (!compiled.fact.actors.countries.every((country) => storyCountries.has(country))) continue;
     if (!compiled.storyGroups.every((group) => groupMatches(group, story.text, storyCountries))) continue;
+    // A sentence meeting every sentence group means the whole text meets them too (a sentence is a slice of the
+    // text cut at punctuation and spaces, so word boundaries hold alike): one test of the text rules most facts out.
+    if (!compiled.sentenceGroups.every((group) => groupMatches(group, story.text, storyCountries))) continue;
     const sentences = story.sentences.filter(
       (sentence, index) =>
         !compiled.exclude?.test(sentence.text) &&
         compiled.sentenceGroups.every((group) =>
-          groupMatches(group, sentence.text, perSentence[index] ?? new Set()),
+          groupMatches(group, sentence.text, countriesAt(sentence, index)),
         ),
     );
     if (sentences.length > 0) matches.push({ compiled, sentences });
