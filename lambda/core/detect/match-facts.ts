@@ -34,11 +34,11 @@ export function matchFacts(facts: readonly CompiledFact[], story: AnalysedStory)
     // text cut at punctuation and spaces, so word boundaries hold alike): one test of the text rules most facts out.
     if (!compiled.sentenceGroups.every((group) => groupMatches(group, story.text, storyCountries))) continue;
     const sentences = story.sentences.filter(
+      // The signal groups turn most sentences away cheaply; the long exclusion list is read only after them.
       (sentence, index) =>
-        !compiled.exclude?.test(sentence.text) &&
         compiled.sentenceGroups.every((group) =>
           groupMatches(group, sentence.text, countriesAt(sentence, index)),
-        ),
+        ) && !compiled.exclude?.test(sentence.text),
     );
     if (sentences.length > 0) matches.push({ compiled, sentences });
   }
