@@ -382,7 +382,6 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
   const relation = words ?? relationTerms;
   const frame = isThirdPartyFrame(sentence, spans);
   const chainOf = chains(sentence.text, sentence.start, spans);
-  const text = (from: number, to: number) => sentence.text.slice(from - sentence.start, to - sentence.start);
 
   for (let i = 0; i < spans.length; i++) {
     const a = spans[i] as Span;
@@ -392,7 +391,7 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
       if (!b.watched) continue;
       const key = keyOf(maskOf(a.countries) | maskOf(b.countries));
       if (key.length < 5 || pairs.has(key)) continue;
-      const gap = text(a.end, b.start);
+      const gap = textBetween(sentence, a.end, b.start);
       if (j === i + 1 && COMPOUND.test(gap)) {
         pairs.set(key, 'compound');
         continue;
@@ -408,7 +407,12 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
       if (CONJUNCT_START.test(gap)) continue;
       // "…more Russian gas as Chinese battery plant opens": in a headline, "as" opens a clause of its own (but
       // "…arrives as Putin's guest" names a role).
-      if (sentence.isTitle && AS_CLAUSE.test(gap) && !/^['’]s\b/.test(text(b.end, b.end + 3))) continue;
+      if (
+        sentence.isTitle &&
+        AS_CLAUSE.test(gap) &&
+        !/^['’]s\b/.test(textBetween(sentence, b.end, b.end + 3))
+      )
+        continue;
       if (relation.test(gap) && !CONJUNCT_END.test(gap) && !splitByConjunction(gap, relation)) {
         pairs.set(key, 'gap');
         continue;
@@ -502,16 +506,26 @@ const CONJUNCTION = /^\s*(?:[A-Z][\p{L}-]*\.?\s+){0,5}(?:and|or|nor|&)\s+$/u;
 function pairedWithOther(sentence: AnalysedSentence, spans: readonly Span[], index: number): boolean {
   const span = spans[index];
   if (span === undefined) return false;
-  const gap = (a: Span, b: Span) =>
-    CONJUNCTION.test(sentence.text.slice(a.end - sentence.start, b.start - sentence.start));
   const before = spans[index - 1];
   const after = spans[index + 1];
   const withOther =
-    (before !== undefined && !before.watched && gap(before, span)) ||
-    (after !== undefined && !after.watched && gap(span, after));
+    (before !== undefined && !before.watched && conjoined(sentence, before, span)) ||
+    (after !== undefined && !after.watched && conjoined(sentence, span, after));
   const withWatched =
-    (before?.watched === true && gap(before, span)) || (after?.watched === true && gap(span, after));
+    (before?.watched === true && conjoined(sentence, before, span)) ||
+    (after?.watched === true && conjoined(sentence, span, after));
   return withOther && !withWatched;
+}
+
+// Module functions rather than closures: these run for every pair of names, and a closure made per call costs.
+/** The sentence's text between two offsets of the story. */
+function textBetween(sentence: AnalysedSentence, from: number, to: number): string {
+  return sentence.text.slice(from - sentence.start, to - sentence.start);
+}
+
+/** Whether two spans are joined by a conjunction. */
+function conjoined(sentence: AnalysedSentence, a: Span, b: Span): boolean {
+  return CONJUNCTION.test(textBetween(sentence, a.end, b.start));
 }
 
 function isLocative(sentence: AnalysedSentence, mention: CountryMention): boolean {

@@ -24,8 +24,6 @@ export function matchFacts(facts: readonly CompiledFact[], story: AnalysedStory)
   const storyCountries = new Set(story.mentions.flatMap((mention) => mention.countries));
   // Most facts are ruled out on the whole text, so a sentence's countries are gathered only when first asked for.
   const perSentence: Array<Set<CountryCode> | undefined> = [];
-  const countriesAt = (sentence: AnalysedSentence, index: number): Set<CountryCode> =>
-    (perSentence[index] ??= sentenceCountries(sentence));
   const matches: FactMatch[] = [];
   for (const compiled of facts) {
     if (!compiled.fact.actors.countries.every((country) => storyCountries.has(country))) continue;
@@ -33,13 +31,21 @@ export function matchFacts(facts: readonly CompiledFact[], story: AnalysedStory)
     // A sentence meeting every sentence group means the whole text meets them too (a sentence is a slice of the
     // text cut at punctuation and spaces, so word boundaries hold alike): one test of the text rules most facts out.
     if (!compiled.sentenceGroups.every((group) => groupMatches(group, story.text, storyCountries))) continue;
-    const sentences = story.sentences.filter(
+    const sentences: AnalysedSentence[] = [];
+    story.sentences.forEach((sentence, index) => {
+      let countries = perSentence[index];
+      if (countries === undefined) {
+        countries = sentenceCountries(sentence);
+        perSentence[index] = countries;
+      }
+      const here = countries;
       // The signal groups turn most sentences away cheaply; the long exclusion list is read only after them.
-      (sentence, index) =>
-        compiled.sentenceGroups.every((group) =>
-          groupMatches(group, sentence.text, countriesAt(sentence, index)),
-        ) && !compiled.exclude?.test(sentence.text),
-    );
+      if (
+        compiled.sentenceGroups.every((group) => groupMatches(group, sentence.text, here)) &&
+        !compiled.exclude?.test(sentence.text)
+      )
+        sentences.push(sentence);
+    });
     if (sentences.length > 0) matches.push({ compiled, sentences });
   }
   return matches;
