@@ -3,6 +3,7 @@ import type { Classification, StoryText } from '../core/model/classification';
 import type { FeedOutcome, FeedState } from '../core/model/feed';
 import type { Story } from '../core/model/story';
 import { fingerprintText, NEAR_DUPLICATE_THRESHOLD, similarity } from '../core/stories/similarity';
+import { storyTextOf } from '../core/stories/story-text';
 import type { AlertStore } from '../ports/alert-store';
 import type { Clock } from '../ports/clock';
 import type { FeedFetcher } from '../ports/feed-fetcher';
@@ -126,14 +127,7 @@ export async function ingestFeed(deps: IngestDeps, target: string | FeedState): 
   const counts = { newStories: fresh.length, relevantStories: 0, alertsCreated: 0, alertsCorroborated: 0 };
   let recent: RecentStory[] | undefined;
   for (const story of fresh) {
-    const classification = await deps.classify({
-      id: story.key,
-      title: story.title,
-      summary: story.summary,
-      published: story.published,
-      ...(story.link ? { link: story.link } : {}),
-      source: story.source,
-    });
+    const classification = await deps.classify(storyTextOf(story));
     if (!classification.relevant) continue;
     counts.relevantStories += 1;
     // The recent-story window is read only when a feed has a relevant story: most polls have none.

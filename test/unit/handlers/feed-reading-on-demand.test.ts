@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../../lambda/adapters/feed-parser/parse-feed';
 import { loadBaseline } from '../../../lambda/baseline/load-baseline';
 import { createClassifier } from '../../../lambda/core/detect/classify';
+import { storyTextOf } from '../../../lambda/core/stories/story-text';
 import { feedReadingOnDemand } from '../../../lambda/handlers/shared/feed-reading-on-demand';
 
 const context = { feedUrl: 'https://feeds.example.com/feed', fetchedAt: new Date('2025-03-10T12:00:00Z') };
@@ -21,14 +22,7 @@ describe('feedReadingOnDemand (the ingest function’s parse and classify steps)
     const upFront = createClassifier(loadBaseline());
     expect(parsed.stories.length).toBeGreaterThan(0);
     for (const story of parsed.stories) {
-      const text = {
-        id: story.key,
-        title: story.title,
-        summary: story.summary,
-        published: story.published,
-        ...(story.link ? { link: story.link } : {}),
-        source: story.source,
-      };
+      const text = storyTextOf(story);
       expect(await reading.classify(text)).toEqual(upFront(text));
     }
   });
