@@ -14,7 +14,7 @@ export function createProgressPrinter(stream: NodeJS.WriteStream): (p: CycleProg
 export function formatCycleSummary(summary: CycleSummary, elapsedMs: number): string {
   const lines = [
     `cycle done in ${(elapsedMs / 1000).toFixed(1)} s: ${summary.feedsTotal} feeds (${summary.feedsFetched} fetched, ${summary.feedsUnchanged} unchanged, ${summary.feedsFailed} failed)`,
-    `${summary.newStories} new stories, ${summary.relevantStories} relevant, ${summary.alertsCreated} new alerts, ${summary.alertsCorroborated} corroborations`,
+    `${summary.newStories} new stories, ${summary.relevantStories} relevant, ${summary.alertsCreated} new alerts, ${plural(summary.alertsCorroborated, 'corroboration')}`,
   ];
   for (const report of summary.reports) {
     if (report.outcome.kind === 'failed' || report.outcome.kind === 'gone') {
@@ -22,4 +22,8 @@ export function formatCycleSummary(summary: CycleSummary, elapsedMs: number): st
     }
   }
   return lines.join('\n');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
