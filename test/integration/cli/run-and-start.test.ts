@@ -24,6 +24,10 @@ describe('tiewatch run --once', () => {
       ]),
     );
   });
+  /** One cycle over every registered feed now, loopback allowed. */
+  const runAllNow = () =>
+    runTiewatch(['run', '--once', '--all', '--data', dataDir, '--allow-private-network']);
+
   afterAll(async () => {
     await zoo.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -37,14 +41,7 @@ describe('tiewatch run --once', () => {
   });
 
   it('runs one cycle, exits 0 although feeds failed, and stores their reasons', async () => {
-    const result = await runTiewatch([
-      'run',
-      '--once',
-      '--all',
-      '--data',
-      dataDir,
-      '--allow-private-network',
-    ]);
+    const result = await runAllNow();
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/3 feeds \(1 fetched, 0 unchanged, 2 failed\)/);
     expect(result.stdout).toContain('HTTP 404');
@@ -76,14 +73,7 @@ describe('tiewatch run --once', () => {
   });
 
   it('creates nothing on a second run: the feed answers 304', async () => {
-    const result = await runTiewatch([
-      'run',
-      '--once',
-      '--all',
-      '--data',
-      dataDir,
-      '--allow-private-network',
-    ]);
+    const result = await runAllNow();
     expect(result.stdout).toMatch(/1 unchanged/);
     expect(result.stdout).toMatch(/0 new stories, 0 relevant, 0 new alerts/);
   });

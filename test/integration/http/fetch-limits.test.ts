@@ -1,24 +1,13 @@
 import { createGzip, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpFeedFetcher } from '../../../lambda/adapters/http/safe-feed-fetcher';
-import { type Handler, type LoopbackServer, startLoopbackServer } from './loopback-server';
+import { useLoopbackServer } from './loopback-server';
 
 const MIB = 1024 * 1024;
 
 describe('HttpFeedFetcher limits', () => {
-  let server: LoopbackServer | undefined;
-
-  async function serve(handler: Handler): Promise<LoopbackServer> {
-    server = await startLoopbackServer(handler);
-    return server;
-  }
-
-  afterEach(async () => {
-    // Every limit must end in a closed connection, seen from the server's side.
-    await server?.waitUntilAllClosed();
-    await server?.close();
-    server = undefined;
-  });
+  // Every test ends with the server seeing each connection closed: the fetcher leaves no socket open.
+  const serve = useLoopbackServer();
 
   it('gives up on a server that never answers at the deadline', async () => {
     const fetcher = new HttpFeedFetcher({ allowPrivateNetwork: true, deadlineMs: 1_000 });

@@ -1,26 +1,15 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpFeedFetcher } from '../../../lambda/adapters/http/safe-feed-fetcher';
-import { type Handler, type LoopbackServer, startLoopbackServer } from './loopback-server';
+import { type LoopbackServer, startLoopbackServer, useLoopbackServer } from './loopback-server';
 
 const RSS =
   '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Пекин</title></channel></rss>';
 
 describe('HttpFeedFetcher responses', () => {
-  let server: LoopbackServer | undefined;
+  // Every test ends with the server seeing each connection closed: the fetcher leaves no socket open.
+  const serve = useLoopbackServer();
   const fetcher = new HttpFeedFetcher({ allowPrivateNetwork: true, deadlineMs: 5_000 });
-
-  async function serve(handler: Handler): Promise<LoopbackServer> {
-    server = await startLoopbackServer(handler);
-    return server;
-  }
-
-  afterEach(async () => {
-    // Whatever the outcome, the fetcher must not leave a socket open behind it.
-    await server?.waitUntilAllClosed();
-    await server?.close();
-    server = undefined;
-  });
 
   it('returns the body, final URL and validators of a 200', async () => {
     const feed = await serve((_request, response) => {

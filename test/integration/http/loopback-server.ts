@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 /** A real HTTP server on 127.0.0.1 that records what the fetcher did to it. */
 export interface LoopbackServer {
@@ -51,5 +51,22 @@ export async function startLoopbackServer(handler: Handler): Promise<LoopbackSer
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For a describe block whose tests each start one server: `serve(handler)` starts it, and after each test
+ * the block checks the fetcher left no connection open (seen from the server's side), then closes it.
+ */
+export function useLoopbackServer(): (handler: Handler) => Promise<LoopbackServer> {
+  let server: LoopbackServer | undefined;
+  afterEach(async () => {
+    await server?.waitUntilAllClosed();
+    await server?.close();
+    server = undefined;
+  });
+  return async (handler) => {
+    server = await startLoopbackServer(handler);
+    return server;
   };
 }
