@@ -158,13 +158,13 @@ export async function benchClassify(): Promise<void> {
   // Literally one case-insensitive alternation of every alias, as the issue defines the floor. It also hits
   // "Xi" in "taxi" and "PLA" in "plan", so it is faster than any correct test can be.
   const bareFloor = new RegExp(terms.map((term) => escapeRegExp(term.replace(/\*$/, ''))).join('|'), 'i');
-  // The same alternation with word boundaries: the cheapest test that is right, and classify's own pre-filter.
-  const boundedFloor = new RegExp(alternationSource(terms), 'i');
+  // classify's own first step: the aliases with their word boundaries, factored into a prefix tree.
+  const factored = new RegExp(alternationSource(terms), 'i');
   const classify = createClassifier(loadBaseline());
   const relevant = stories.filter((story) => classify(story).relevant);
 
   const floor = throughput(stories, (story) => bareFloor.test(`${story.title}\n${story.summary ?? ''}`));
-  const bounded = throughput(stories, (story) => boundedFloor.test(`${story.title}\n${story.summary ?? ''}`));
+  const first = throughput(stories, (story) => factored.test(`${story.title}\n${story.summary ?? ''}`));
   const all = throughput(stories, classify);
   const onlyRelevant = throughput(relevant, classify);
   const round = (value: number): string => Math.round(value).toLocaleString('en-GB');
@@ -172,8 +172,8 @@ export async function benchClassify(): Promise<void> {
     [
       `classify bench: ${stories.length} generated stories, ${relevant.length} relevant (${((relevant.length / stories.length) * 100).toFixed(1)}%)`,
       `  floor: one alias RegExp test         ${round(floor)} stories/s`,
-      `  floor with word boundaries          ${round(bounded)} stories/s`,
-      `  classify, all stories               ${round(all)} stories/s  (${(all / floor).toFixed(2)} × floor, ${(all / bounded).toFixed(2)} × bounded floor; target ≥ 0.33)`,
+      `  factored alias test, word-bounded   ${round(first)} stories/s  (${(first / floor).toFixed(2)} × floor)`,
+      `  classify, all stories               ${round(all)} stories/s  (${(all / floor).toFixed(2)} × floor; target ≥ 0.33)`,
       `  classify, relevant only             ${round(onlyRelevant)} stories/s  (target ≥ 5,000)`,
       '',
     ].join('\n'),

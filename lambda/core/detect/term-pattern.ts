@@ -7,6 +7,8 @@
 const ASCII_WORD = /[A-Za-z0-9]/;
 const CYRILLIC = /[\u0400-\u04FF]/;
 const CYRILLIC_CLASS = '[\\u0400-\\u04FF]';
+const SEPARATOR = '[\\s\\-‐‑–]+';
+const APOSTROPHE = "['’]";
 
 /** A term written wholly in capitals (`US`, `SCO`) is an acronym: matching it case-insensitively would hit "us". */
 export function isAcronym(term: string): boolean {
@@ -15,51 +17,89 @@ export function isAcronym(term: string): boolean {
 
 type Script = 'ascii' | 'cyrillic' | 'other';
 
-/** The script a term starts in (which decides its left boundary) and its source without that boundary. */
-function termParts(term: string): { script: Script; body: string } {
+/** The regular-expression source of a word ending, in the script of the word's last letter. */
+function wordEnding(letter: string): string {
+  return CYRILLIC.test(letter) ? `${CYRILLIC_CLASS}*` : '[A-Za-z]*';
+}
+
+/**
+ * A term as a list of pattern atoms (one escaped character, a separator run, an apostrophe, a word ending, a
+ * right boundary) and the script it starts in, which decides its left boundary. Atoms rather than one string
+ * let many terms share their common beginnings.
+ */
+function termAtoms(term: string): { script: Script; atoms: string[] } {
   const stem = term.endsWith('*');
   const body = stem ? term.slice(0, -1) : term;
+  const atoms: string[] = [];
+  body.split(/[\s\-‐‑–]+/).forEach((part, index) => {
+    if (index > 0) atoms.push(SEPARATOR);
+    // An inner `*` ("declin* to confirm") is a word ending too.
+    const open = part.endsWith('*') && part !== body;
+    const letters = open ? part.slice(0, -1) : part;
+    for (const letter of letters) atoms.push(letter === "'" ? APOSTROPHE : escapeRegExp(letter));
+    if (open) atoms.push(wordEnding(letters.charAt(letters.length - 1)));
+  });
   const first = body.charAt(0);
   const last = body.charAt(body.length - 1);
-  const inner = body
-    .split(/[\s\-‐‑–]+/)
-    .map((part) => {
-      // An inner `*` ("declin* to confirm") is a word ending too.
-      const open = part.endsWith('*') && part !== body;
-      const text = escapeRegExp(open ? part.slice(0, -1) : part).replace(/'/g, "['’]");
-      return open ? `${text}${CYRILLIC.test(part) ? `${CYRILLIC_CLASS}*` : '[A-Za-z]*'}` : text;
-    })
-    .join('[\\s\\-‐‑–]+');
-  let after = '';
-  if (stem) after = CYRILLIC.test(last) ? `${CYRILLIC_CLASS}*` : '[A-Za-z]*';
-  else if (ASCII_WORD.test(last)) after = '\\b';
-  else if (CYRILLIC.test(last)) after = `(?!${CYRILLIC_CLASS})`;
+  if (stem) atoms.push(wordEnding(last));
+  else if (ASCII_WORD.test(last)) atoms.push('\\b');
+  else if (CYRILLIC.test(last)) atoms.push(`(?!${CYRILLIC_CLASS})`);
   const script: Script = ASCII_WORD.test(first) ? 'ascii' : CYRILLIC.test(first) ? 'cyrillic' : 'other';
-  return { script, body: `${inner}${after}` };
+  return { script, atoms };
 }
 
 const LEFT_BOUNDARY: Record<Script, string> = { ascii: '\\b', cyrillic: `(?<!${CYRILLIC_CLASS})`, other: '' };
 
-/** Regular-expression source for one term, boundaries included. */
-export function termSource(term: string): string {
-  const { script, body } = termParts(term);
-  return `${LEFT_BOUNDARY[script]}${body}`;
+/** A prefix tree of atom lists; `end` marks where a term stops. */
+interface AtomTrie {
+  children: Map<string, AtomTrie>;
+  end: boolean;
+}
+
+function insert(root: AtomTrie, atoms: readonly string[]): void {
+  let node = root;
+  for (const atom of atoms) {
+    let child = node.children.get(atom);
+    if (child === undefined) {
+      child = { children: new Map(), end: false };
+      node.children.set(atom, child);
+    }
+    node = child;
+  }
+  node.end = true;
 }
 
 /**
- * One alternation over many terms, longest first so the fullest alias wins. The left boundary is written once
- * per script, outside the group: a `\\b` in front of every branch stops V8 from scanning for the branches'
- * first characters and made the alias RegExp about three times slower.
+ * The source of a prefix tree. Branches keep the order their first term was added in (longest term first)
+ * and a term that stops where a longer one goes on is the optional tail's fallback, so the fullest term still
+ * wins, as in a flat longest-first alternation.
+ */
+function trieSource(node: AtomTrie): string {
+  const branches = [...node.children].map(([atom, child]) => `${atom}${trieSource(child)}`);
+  if (branches.length === 0) return '';
+  const body = branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
+  return node.end ? `(?:${body})?` : body;
+}
+
+/**
+ * One alternation over many terms. Terms sharing a beginning share one branch ("Russia", "Russian",
+ * "Russians" become one path), so the engine tries each beginning once per position instead of once per term:
+ * over about 270 country aliases that is three times faster than a flat alternation. The left boundary is
+ * written once per script: a `\\b` in front of every branch stops V8 from scanning for first characters.
  */
 export function alternationSource(terms: readonly string[]): string {
-  const groups: Record<Script, string[]> = { ascii: [], cyrillic: [], other: [] };
+  const roots: Record<Script, AtomTrie> = {
+    ascii: { children: new Map(), end: false },
+    cyrillic: { children: new Map(), end: false },
+    other: { children: new Map(), end: false },
+  };
   for (const term of [...new Set(terms)].sort((a, b) => b.length - a.length)) {
-    const { script, body } = termParts(term);
-    groups[script].push(body);
+    const { script, atoms } = termAtoms(term);
+    insert(roots[script], atoms);
   }
-  return (Object.keys(groups) as Script[])
-    .filter((script) => groups[script].length > 0)
-    .map((script) => `${LEFT_BOUNDARY[script]}(?:${groups[script].join('|')})`)
+  return (Object.keys(roots) as Script[])
+    .filter((script) => roots[script].children.size > 0)
+    .map((script) => `${LEFT_BOUNDARY[script]}(?:${trieSource(roots[script])})`)
     .join('|');
 }
 
