@@ -18,6 +18,14 @@ const MAY_HOLD_DATE =
   /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|tonight|week|month|year|ago/i;
 const DATE_WORD =
   /\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|week(?:end|day)?s?|days?|hours?|minutes?|seconds?|fortnights?|quarters?|decades?|today|tonight|tomorrow|tmr|yesterday|now|noon|midnight|morning|afternoon|evening|night|months?|years?|ago)\b/i;
+// chrono gives a date without a year the year that puts it nearest the story's date, so in December "flew to
+// Moscow in May" lands in the coming May. A verb in the past tense beside it means the last such date; a word of
+// the future keeps chrono's choice.
+const PAST_TENSE =
+  /\b(?:\w+ed|flew|went|came|was|were|had|met|held|took|made|said|told|began|saw|gave|sent|spoke|stood|won|left)\b/i;
+const FUTURE =
+  /\b(?:will|would|shall|is to|are to|plans?|planning|scheduled|expected|due|next|upcoming|later)\b/i;
+const DAY_MS = 86_400_000;
 const BARE_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const CJK_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
 
@@ -40,10 +48,18 @@ export function extractDates(text: string, published?: string): ExtractedDate[] 
     if (LENGTH_OF_TIME.test(result.text)) continue;
     const start = result.start;
     if (!validReference && !start.isCertain('year')) continue;
-    const year = start.get('year');
+    let year = start.get('year');
     const month = start.get('month');
     const day = start.get('day');
     if (year === null || month === null || day === null) continue;
+    if (
+      validReference &&
+      !start.isCertain('year') &&
+      reportedAsPast(text, result.index, result.text.length)
+    ) {
+      const resolved = Date.UTC(year, month - 1, day);
+      if (resolved - validReference.getTime() > 31 * DAY_MS) year -= 1;
+    }
     const precision =
       start.isCertain('day') || start.isCertain('weekday')
         ? 'day'
@@ -73,6 +89,13 @@ export function extractDates(text: string, published?: string): ExtractedDate[] 
     found.push({ iso: match[0], precision: 'year', text: match[0], index: match.index });
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** Whether the clause around a date tells of something done, with nothing pointing ahead. */
+function reportedAsPast(text: string, index: number, length: number): boolean {
+  const around = `${text.slice(Math.max(0, index - 60), index)} ${text.slice(index + length, index + length + 40)}`;
+  const clause = around.split(/[;:]/).at(-1) ?? around;
+  return PAST_TENSE.test(clause) && !FUTURE.test(clause);
 }
 
 function isoOf(year: number, month: number, day: number, precision: ExtractedDate['precision']): string {

@@ -41,6 +41,10 @@ describe('extractDates', () => {
     ['took effect on 1 December', '2025-11-20', '2025-12-01', 'day'],
     ['in May 2025', undefined, '2025-05', 'month'],
     ['next month', '2025-12-01', '2026-01', 'month'],
+    ['Xi flew to Moscow in May for Victory Day', '2025-12-29', '2025-05', 'month'],
+    ['Gazprom said on 12 January that flows rose', '2025-10-01', '2025-01-12', 'day'],
+    ['Putin will visit Beijing in May', '2025-12-29', '2026-05', 'month'],
+    ['the talks are expected on 12 January', '2025-10-01', '2026-01-12', 'day'],
     ['deliveries might begin in 2031', undefined, '2031', 'year'],
     ['2025年9月15日起', undefined, '2025-09-15', 'day'],
   ])('reads %s (published %s)', (text, published, iso, precision) => {
