@@ -34,6 +34,10 @@ describe('recogniseCountries', () => {
     ['北 미사일 발사', ['KP']],
     ['Sino-Russian trade', ['RU', 'CN']],
     ['the Power of Siberia pipeline', ['RU', 'CN']],
+    ['Rosatom and CNNC signed fuel contracts', ['RU', 'CN']],
+    ['Russian Railways said freight rose', ['RU']],
+    ['Deputy Prime Minister Alexei Overchuk said', ['RU']],
+    ['Choe Ryong Hae received the delegation', ['KP']],
   ])('recognises %s', (text, expected) => {
     // Prepare / Act
     const found = countries(text);
