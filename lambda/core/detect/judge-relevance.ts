@@ -187,7 +187,7 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   const candidates = pairsOf([...counts.keys()]).filter((pair) =>
     pair.some((country) => inTitle.has(country)),
   );
-  if (candidates.length === 0) return { relevant: false, pairs: [] };
+  if (candidates.length === 0) return leadAlone(summary[0]);
 
   const links = story.sentences.map((sentence) => linkedPairs(sentence));
   const titleFrame = isThirdPartyFrame(title, spansOf(title));
@@ -219,6 +219,18 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
     if (summaryLinks.some((sentence) => linkedPairs(sentence, tie).has(pair)))
       return { relevant: true, pairs: [pair] };
   }
+  return { relevant: false, pairs: [] };
+}
+
+/**
+ * A title that names neither country ("Cross-border cable car carries first passengers") leaves the story to its
+ * lead: relevant only when the first sentence joins two of them in one compound ("the China–Russia talks",
+ * "Sino-Russian trade"), which a passing mention never does.
+ */
+function leadAlone(lead: AnalysedSentence | undefined): RelevanceJudgement {
+  if (lead === undefined) return { relevant: false, pairs: [] };
+  for (const [pair, kind] of linkedPairs(lead))
+    if (kind === 'compound') return { relevant: true, pairs: [pair] };
   return { relevant: false, pairs: [] };
 }
 

@@ -33,6 +33,12 @@ describe('judgeRelevance', () => {
       'Iran, Russia and China begin naval drill',
       'Warships from Iran, Russia and China began a joint exercise.',
     ],
+    // A title naming neither country leaves the story to a lead that joins two of them in one compound.
+    [
+      'Tianjin showed what a fairer world order looks like',
+      'The SCO summit and the China–Russia talks that followed sent a clear message to the West.',
+    ],
+    ['Amur cable car carries first passengers', 'The Sino-Russian project links Blagoveshchensk and Heihe.'],
     // Korean puts the relation after both names.
     ['北, 러시아에 자주포 추가 이송', '북한이 러시아에 보낸 포탄이 늘었다.'],
     ['Russian skiers to get winter tours to North Korea', 'Operators will sell ski trips this winter.'],
@@ -65,6 +71,11 @@ describe('judgeRelevance', () => {
   });
 
   it.each([
+    // Without a name in the title, a lead that merely names both is not enough.
+    [
+      'Rail operators shift volumes to Middle Corridor',
+      'Block trains from China now avoid Russia, operators said, as insurers balk.',
+    ],
     [
       'Japan lists North Korea, China and Russia as threats',
       'The white paper lists North Korea, China and Russia as top threats.',
