@@ -33,6 +33,16 @@ export const DENIAL_TERMS = [
   'misleading',
   'fiction*',
   'smear*',
+  'slander*',
+  'cooked up',
+  'concoct*',
+  'trumped-up',
+  'made-up',
+  'hoax',
+  'lies',
+  'distort*',
+  'contrary to report*',
+  'contrary to claims',
   'exaggerat*',
   'overstat*',
   'overblown',
@@ -107,6 +117,20 @@ const DOUBT_DENIED_BEFORE = new RegExp(
   'i',
 );
 
+// "failed to reach a peace agreement", "has not reached a deal", "hopes for a ceasefire accord": a change that did
+// not happen, or is only sought, is no change. "but" or "instead" ends the negation's reach ("did not take the
+// train but flew"); "no longer" and "not only" are no negation of what follows.
+const UNREALISED =
+  /\b(?:not(?! only)|never|no(?! longer)|\w+n't|fail\w* to|yet to|unlikely to|without|hop(?:e|es|ed|ing) (?:for|to)|seek\w*|sought|push\w* for|toward\w*|efforts? (?:to|for)|bids? (?:to|for)|attempts? to|tr(?:y|ies|ied|ying) to|possible|potential|prospects? (?:of|for)|talks (?:on|about|over|for))\b(?:(?!\bbut\b|\binstead\b)[^;,])*$/i;
+
+// "dismissed as slander a report by the monitoring team saying Pyongyang shipped shells": a dispute of a report
+// reaches the report's content, which may sit further from the cue than the fact's words usually do.
+const REPORTED_CONTENT =
+  /\b(?:reports?|claims?|allegations?|accusations?|assertions?|findings?|accounts?)\b[^;.]*?\b(?:saying|that|of|claiming|alleging|accusing|suggesting)\b/i;
+
+/** How far (characters) a disputed report's content may reach past the cue. */
+const REPORT_WINDOW = 160;
+
 /** Where a cue was found in a sentence. */
 export interface CueHit {
   index: number;
@@ -116,16 +140,20 @@ export interface CueHit {
 /**
  * The first cue in a sentence that sits within `CUE_WINDOW` characters of one of the anchors (positions of
  * the fact's terms) and is not followed by one of `notAbout`. With no anchors, any cue in the sentence counts.
+ * With `change` set the cue announces a change, which a negation or an aim just before it undoes.
  */
 export function findCueNear(
   sentence: string,
   cues: TermMatcher,
   anchors: readonly number[],
   notAbout?: TermMatcher,
+  change = false,
 ): CueHit | undefined {
   if (!cues.test(sentence)) return undefined;
   for (const hit of cues.matches(sentence)) {
-    if (IRREALIS.test(sentence.slice(Math.max(0, hit.index - 40), hit.index))) continue;
+    const before = sentence.slice(Math.max(0, hit.index - 40), hit.index);
+    if (IRREALIS.test(before)) continue;
+    if (change && UNREALISED.test(before)) continue;
     const end = hit.index + hit.text.length;
     if (DENIAL_OF_DOUBT.test(sentence.slice(end, end + 70))) continue;
     if (DOUBT_DENIED_BEFORE.test(sentence.slice(Math.max(0, hit.index - 70), hit.index))) continue;
@@ -143,6 +171,8 @@ const CLAUSE_BREAK =
 // Within the window of the cue's span (a long cue such as "declined to confirm" reaches as far) and the same clause.
 function near(sentence: string, anchor: number, cue: number, cueEnd: number): boolean {
   const distance = anchor >= cueEnd ? anchor - cueEnd : Math.abs(anchor - cue);
-  if (distance > CUE_WINDOW) return false;
-  return !CLAUSE_BREAK.test(sentence.slice(Math.min(anchor, cue), Math.max(anchor, cue)));
+  if (distance > REPORT_WINDOW) return false;
+  const between = sentence.slice(Math.min(anchor, cue), Math.max(anchor, cue));
+  if (distance > CUE_WINDOW && !(anchor >= cueEnd && REPORTED_CONTENT.test(between))) return false;
+  return !CLAUSE_BREAK.test(between);
 }

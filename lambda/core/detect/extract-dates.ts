@@ -5,6 +5,8 @@ export interface ExtractedDate {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, following `precision`. */
   iso: string;
   precision: 'day' | 'month' | 'year';
+  /** Set when the text gives no year and it was taken from the publication date ("in May"). */
+  yearGuessed?: true;
   text: string;
   index: number;
 }
@@ -69,6 +71,7 @@ export function extractDates(text: string, published?: string): ExtractedDate[] 
     found.push({
       iso: isoOf(year, month, day, precision),
       precision,
+      ...(start.isCertain('year') ? {} : { yearGuessed: true as const }),
       text: result.text,
       index: result.index,
     });

@@ -4,11 +4,61 @@ export interface Quantity {
   unit: 'bcm' | 'percent' | 'people' | 'bpd' | 'USD' | 'EUR' | 'GBP' | 'CNY' | 'RUB';
   /** `year` for a yearly rate ("106 bcm a year", "50 bcm/yr"). */
   per?: 'year';
+  /** Set for a vague amount ("tens of thousands of troops"): `value` is then its floor, the scale named. */
+  approximate?: true;
   text: string;
   index: number;
 }
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+// "fifteen", "twenty-five", "three hundred": outlets spell out figures, above all in titles and before "thousand".
+const NUMBER_WORDS = String.raw`\b(?:(?:${TENS})(?:[\s-](?:${UNITS}))?|${TEENS}|${UNITS})(?:\s+hundred)?\b`;
+// "tens of thousands of troops", "several thousand", "hundreds": no figure, only a scale.
+const VAGUE = String.raw`\b(?:(?:tens|hundreds)\s+of\s+thousands|(?:several|a\s+few)\s+(?:hundred|thousand)|thousands|hundreds|dozens)\b`;
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|${VAGUE}|${NUMBER_WORDS})`;
+const WORD_VALUES: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const VAGUE_FLOORS: Record<string, number> = {
+  'tens of thousands': 1e4,
+  'hundreds of thousands': 1e5,
+  'several hundred': 100,
+  'a few hundred': 100,
+  'several thousand': 1e3,
+  'a few thousand': 1e3,
+  thousands: 1e3,
+  hundreds: 100,
+  dozens: 12,
+};
+const IS_VAGUE = new RegExp(`^${VAGUE}$`, 'i');
 const SCALES: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
@@ -64,15 +114,31 @@ const CURRENCIES: Record<string, Quantity['unit']> = {
   rubles: 'RUB',
 };
 
-function toNumber(digits: string, scale: string | undefined): number {
-  const base = Number(digits.replace(/,/g, ''));
+/** The amount an amount's text names: digits, words ("twenty-five", "three hundred") or a vague scale's floor. */
+function amountOf(amount: string): number {
+  if (/^\d/.test(amount)) return Number(amount.replace(/,/g, ''));
+  const words = amount.toLowerCase().split(/[\s-]+/);
+  const vague = VAGUE_FLOORS[words.join(' ')];
+  if (vague !== undefined) return vague;
+  let value = 0;
+  for (const word of words) value = word === 'hundred' ? value * 100 : value + (WORD_VALUES[word] ?? 0);
+  return value;
+}
+
+function toNumber(amount: string, scale: string | undefined): number {
+  const base = amountOf(amount);
   return scale ? base * (SCALES[scale.toLowerCase()] ?? 1) : base;
+}
+
+/** `{ approximate: true }` for a vague amount, to spread into a quantity. */
+function vagueness(amount: string): { approximate?: true } {
+  return IS_VAGUE.test(amount) ? { approximate: true } : {};
 }
 
 /** Finds quantities with units in a sentence: gas volumes, percentages, head counts, oil flows, money. */
 export function extractQuantities(text: string): Quantity[] {
   const found: Quantity[] = [];
-  if (!/\d/.test(text)) return found;
+  if (!MAY_HOLD_NUMBER.test(text)) return found;
   // Each pattern runs only where its unit can occur: a test for the unit alone is far cheaper than the scan.
   if (MAY_HOLD_GAS.test(text)) readGas(text, found);
   if (MAY_HOLD_PERCENT.test(text)) readPercent(text, found);
@@ -82,6 +148,7 @@ export function extractQuantities(text: string): Quantity[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+const MAY_HOLD_NUMBER = new RegExp(String.raw`\d|thousand|hundred|dozen|${NUMBER_WORDS}`, 'i');
 const MAY_HOLD_GAS = /bcm|cubic|m3|m³|cbm/i;
 const MAY_HOLD_PERCENT = /%|per\s?cent/i;
 const MAY_HOLD_PEOPLE =
@@ -94,14 +161,13 @@ function readGas(text: string, found: Quantity[]): void {
     const [whole, digits = '', scale, unit = ''] = match;
     const raw = toNumber(digits, scale);
     // "38.8 billion cubic metres" and "38.8 bcm" are the same; bare cubic metres are counted in units.
-    const value = /^bcm$/i.test(unit)
-      ? Number(digits.replace(/,/g, '')) * (scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1)
-      : raw / 1e9;
+    const value = /^bcm$/i.test(unit) ? raw : raw / 1e9;
     const per = YEARLY.test(text.slice(match.index + whole.length)) ? ('year' as const) : undefined;
     found.push({
       value: round(value),
       unit: 'bcm',
       ...(per ? { per } : {}),
+      ...vagueness(digits),
       text: whole,
       index: match.index,
     });
@@ -111,7 +177,7 @@ function readGas(text: string, found: Quantity[]): void {
 function readPercent(text: string, found: Quantity[]): void {
   for (const match of text.matchAll(PERCENT)) {
     found.push({
-      value: Number((match[1] ?? '').replace(/,/g, '')),
+      value: amountOf(match[1] ?? ''),
       unit: 'percent',
       text: match[0],
       index: match.index,
@@ -124,6 +190,7 @@ function readPeople(text: string, found: Quantity[]): void {
     found.push({
       value: toNumber(match[1] ?? '', match[2]),
       unit: 'people',
+      ...vagueness(match[1] ?? ''),
       text: match[0],
       index: match.index,
     });
@@ -135,6 +202,7 @@ function readBarrels(text: string, found: Quantity[]): void {
     found.push({
       value: toNumber(match[1] ?? '', match[2]),
       unit: 'bpd',
+      ...vagueness(match[1] ?? ''),
       text: match[0],
       index: match.index,
     });
@@ -150,7 +218,13 @@ function readMoney(text: string, found: Quantity[]): void {
   for (const match of text.matchAll(MONEY_AFTER)) {
     const unit = CURRENCIES[(match[3] ?? '').toLowerCase()];
     if (unit)
-      found.push({ value: toNumber(match[1] ?? '', match[2]), unit, text: match[0], index: match.index });
+      found.push({
+        value: toNumber(match[1] ?? '', match[2]),
+        unit,
+        ...vagueness(match[1] ?? ''),
+        text: match[0],
+        index: match.index,
+      });
   }
 }
 

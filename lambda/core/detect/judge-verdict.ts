@@ -1,7 +1,7 @@
 import type { DateValue, DurationValue, Fact, QuantityValue, TrackedValue } from '../../baseline/schema';
 import type { FactFinding, Verdict } from '../model/classification';
 import type { AnalysedSentence } from './analyse-story';
-import { DENIAL_TERMS, findCueNear, negatedActionTerms } from './detect-status-change';
+import { type CueHit, DENIAL_TERMS, findCueNear, negatedActionTerms } from './detect-status-change';
 import { type ExtractedDate, extractDates, sameDate } from './extract-dates';
 import { durationDays, extractSpans } from './extract-durations';
 import { extractQuantities, type Quantity } from './extract-quantities';
@@ -46,6 +46,20 @@ function quantitiesIn(sentence: AnalysedSentence): Quantity[] {
   return quantities;
 }
 
+// "the 106 bcm figure is overstated", "inflated the estimate": the dispute is aimed at a figure.
+const FIGURE_BEFORE =
+  /\b(?:figures?|estimates?|forecasts?|projections?|numbers?|targets?|volumes?)\s+(?:(?:is|are|was|were|has been|have been|being|as)\s+)?$/i;
+const FIGURE_AFTER =
+  /^\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:figures?|estimates?|forecasts?|projections?|targets?)\b/i;
+
+/** Whether a dispute cue is aimed at a figure: only a fact that tracks figures reads it as disputed. */
+function aimsAtFigure(text: string, hit: CueHit): boolean {
+  return (
+    FIGURE_BEFORE.test(text.slice(Math.max(0, hit.index - 30), hit.index)) ||
+    FIGURE_AFTER.test(text.slice(hit.index + hit.text.length, hit.index + hit.text.length + 40))
+  );
+}
+
 /** A different figure is a new value only at a comparable size; a far smaller one is a part ("44 bcm on the first line"). */
 const COMPARABLE_RATIO = 1.5;
 
@@ -68,6 +82,7 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
   const { compiled } = match;
   let readings: Reading[] = [];
   const countryAnchored = compiled.sentenceGroups.some((group) => group.countries.length > 0);
+  const tracksFigure = compiled.fact.values.some((value) => value.type === 'quantity');
   for (const sentence of match.sentences) {
     // Country mentions anchor cues only for facts whose signals are countries ("@KP … troops").
     // Placing cues costs a scan of the fact's terms; most sentences carry no cue at all, so only those that do pay.
@@ -83,8 +98,12 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
     // crypto theft" says nothing of its troops. So only the fact's terms anchor a contradiction.
     const words = (): number[] => compiled.anchors.positions(sentence.text);
     for (const { change, cues, notAbout } of compiled.changes) {
-      const near = change.verdict === 'contradicts' ? words : anchors;
-      const hit = cues.test(sentence.text) ? findCueNear(sentence.text, cues, near(), notAbout) : undefined;
+      const disputes = change.verdict === 'contradicts';
+      const near = disputes ? words : anchors;
+      let hit = cues.test(sentence.text)
+        ? findCueNear(sentence.text, cues, near(), notAbout, !disputes)
+        : undefined;
+      if (hit && disputes && !tracksFigure && aimsAtFigure(sentence.text, hit)) hit = undefined;
       const status = compiled.fact.values.find(
         (value) => value.type === 'status' && value.changes.includes(change),
       );
@@ -103,7 +122,7 @@ export function judgeVerdict(match: FactMatch, published?: string): FactFinding 
       const hit =
         (denial.test(sentence.text) ? findCueNear(sentence.text, denial, words()) : undefined) ??
         (negated?.test(sentence.text) ? findCueNear(sentence.text, negated, words()) : undefined);
-      if (hit)
+      if (hit && (tracksFigure || !aimsAtFigure(sentence.text, hit)))
         readings.push({
           verdict: 'contradicts',
           sentence,
@@ -155,8 +174,12 @@ function describeQuantity(value: number, unit: string, per: string | undefined):
 
 /** A matching figure reaffirms; only when none matches does another figure of the same kind update. */
 function readQuantity(value: QuantityValue, sentence: AnalysedSentence): Reading[] {
+  // A vague amount ("tens of billions of cubic metres") neither confirms nor revises a figure.
   const comparable = quantitiesIn(sentence).filter(
-    (quantity) => quantity.unit === value.unit && (value.per === undefined || quantity.per === value.per),
+    (quantity) =>
+      !quantity.approximate &&
+      quantity.unit === value.unit &&
+      (value.per === undefined || quantity.per === value.per),
   );
   if (comparable.length === 0) return [];
   const tolerance = value.tolerance ?? 0.02;
@@ -215,7 +238,8 @@ function readDate(value: DateValue, sentence: AnalysedSentence, published?: stri
     if (!cuedNear(cues, sentence.text, date.index, date.text.length)) continue;
     // A bare year says little about a day: compare only at the value's own precision or finer.
     if (date.iso.length < value.value.length && date.precision === 'year') continue;
-    const verdict = sameDate(date.iso, value.value) ? 'reaffirms' : 'updates';
+    const verdict =
+      sameDate(date.iso, value.value) || sameGuessedYear(date, value.value) ? 'reaffirms' : 'updates';
     readings.push({
       verdict,
       sentence,
@@ -224,6 +248,17 @@ function readDate(value: DateValue, sentence: AnalysedSentence, published?: stri
     });
   }
   return readings;
+}
+
+/**
+ * "in May", written in December, names a May whose year the text leaves open: chrono picks the nearest, which may
+ * be the coming one. Such a date matches the value when its month and day do, in the year before or after.
+ */
+function sameGuessedYear(date: ExtractedDate, expected: string): boolean {
+  if (!date.yearGuessed) return false;
+  const year = Number(date.iso.slice(0, 4));
+  const rest = date.iso.slice(4);
+  return [year - 1, year + 1].some((other) => sameDate(`${other}${rest}`, expected));
 }
 
 function readDuration(value: DurationValue, sentence: AnalysedSentence): Reading[] {

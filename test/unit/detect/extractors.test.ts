@@ -29,6 +29,34 @@ describe('extractQuantities', () => {
     expect(first?.per).toBe(per);
   });
 
+  it.each([
+    ['some fifteen thousand North Korean troops', 15000, 'people'],
+    ['twelve thousand soldiers', 12000, 'people'],
+    ['about twenty-five thousand workers', 25000, 'people'],
+    ['three hundred military engineers', 300, 'people'],
+    ['two billion dollars in trade', 2e9, 'USD'],
+    ['fifty billion cubic metres a year', 50, 'bcm'],
+    ['up five per cent', 5, 'percent'],
+  ])('reads the figure in words in %s', (text, value, unit) => {
+    const [first] = extractQuantities(text);
+    expect(first).toMatchObject({ value, unit });
+    expect(first?.approximate).toBeUndefined();
+  });
+
+  it.each([
+    ['tens of thousands of troops', 10000],
+    ['thousands of North Korean workers', 1000],
+    ['several thousand soldiers', 1000],
+    ['hundreds of sappers', 100],
+  ])('reads the vague amount in %s as an approximate lower bound', (text, value) => {
+    const [first] = extractQuantities(text);
+    expect(first).toMatchObject({ value, unit: 'people', approximate: true });
+  });
+
+  it('reads no number in a word that only contains one ("someone", "tonight")', () => {
+    expect(extractQuantities('Someone said tonight that workers left')).toEqual([]);
+  });
+
   it('finds nothing in a sentence without figures', () => {
     expect(extractQuantities('Talks went well, officials said.')).toEqual([]);
   });

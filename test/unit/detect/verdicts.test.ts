@@ -284,6 +284,205 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
   ],
 ];
 
+/** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
+const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
+  // A trial or term extended, renewed, made open-ended or mutual.
+  [
+    'visa-free-trial',
+    'updates',
+    'Visa-free travel for Russians in China to run for a further year',
+    'Beijing said the visa-free arrangement for Russian citizens, due to expire in September, will remain in force for a further 12 months.',
+    '2026-08-10',
+  ],
+  [
+    'visa-free-trial',
+    'updates',
+    'China renews visa waiver for Russian tourists',
+    'The National Immigration Administration renewed the visa-free policy for holders of Russian ordinary passports for another year.',
+    '2026-08-28',
+  ],
+  [
+    'visa-free-trial',
+    'updates',
+    'China scraps end date of visa-free regime for Russians',
+    'Russian citizens will be able to enter China visa-free indefinitely, the foreign ministry said, making the trial open-ended.',
+    '2026-10-02',
+  ],
+  [
+    'visa-free-trial',
+    'updates',
+    'Beijing removes expiry date from Russian visa waiver',
+    'China will no longer set a deadline for its visa-free entry for Russian visitors, the foreign ministry said.',
+    '2026-10-02',
+  ],
+  [
+    'visa-free-trial',
+    'updates',
+    'Moscow answers in kind with visa-free entry for Chinese',
+    "Russia reciprocated with visa-free entry for Chinese passport holders from 1 December, matching China's waiver for Russians.",
+    '2025-12-01',
+  ],
+  [
+    'visa-free-trial',
+    'reaffirms',
+    'Russian tourists flock to Hainan under visa-free trial',
+    'Since China introduced its one-year visa-free trial for Russian citizens on 15 September, bookings have doubled, agencies said.',
+    '2025-11-02',
+  ],
+  [
+    'visa-free-trial',
+    'reaffirms',
+    'Visa-free trial keeps Russian arrivals in China climbing',
+    'The visa-free trial for Russians, which runs until 14 September 2026, continues to draw tour groups to Beijing and Harbin.',
+    '2026-01-15',
+  ],
+  // Flows, purchases and payments that grow, fall or stop.
+  [
+    'gas-supply-increase',
+    'updates',
+    'Russian pipeline gas flows to China climb in first half',
+    'Gazprom pipeline deliveries to China rose to 19.6 billion cubic metres in January–June, up from 18.1 billion a year earlier.',
+    '2026-07-02',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Power of Siberia gas exports to China edge higher',
+    'Russian gas supplies to China via Power of Siberia increased 8% year on year in the first quarter, Chinese customs data show.',
+    '2026-04-20',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Chinese imports of Russian pipeline gas decline',
+    'Chinese imports of Russian pipeline gas dipped 6% in March from a year earlier during maintenance, customs data showed.',
+    '2026-04-20',
+  ],
+  [
+    'china-aid-accusation',
+    'updates',
+    "China's Russian crude purchases climb back toward record",
+    'Chinese refiners increased purchases of Russian crude to about 2.3 million barrels a day, up from 1.9 million, as Washington accuses Beijing of fuelling the war.',
+    '2026-02-12',
+  ],
+  [
+    'sanctions-offset',
+    'updates',
+    'Chinese banks freeze payments from Russian importers',
+    'Several Chinese banks froze payments for Russian importers after a US warning, undercutting a sanctions workaround Moscow relies on.',
+    '2025-11-27',
+  ],
+  [
+    'sanctions-offset',
+    'updates',
+    'Chinese lenders stop processing Russian transfers',
+    'Regional banks in China have stopped processing transfers from Russian firms, complicating payments Moscow relies on to evade sanctions.',
+    '2025-11-27',
+  ],
+  [
+    'sanctions-offset',
+    'reaffirms',
+    'Moscow leans on Beijing after West froze its reserves',
+    'Western sanctions froze Russian reserves abroad, leaving Russia to rely on China to offset the damage to its economy.',
+    '2025-09-05',
+  ],
+  // Dates moved.
+  [
+    'gas-supply-increase',
+    'updates',
+    'Far Eastern gas route to China slips to 2028',
+    'First deliveries of Russian gas to China via the Far Eastern route have slipped to 2028 from 2027, Gazprom said.',
+    '2026-09-10',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Power of Siberia 2 first gas delayed to 2032',
+    'Gas supplies to China through Power of Siberia 2 will start no sooner than 2032, later than planned, the energy ministry said.',
+    '2026-05-11',
+  ],
+  // Deals struck or signed.
+  [
+    'gas-supply-increase',
+    'updates',
+    'Gazprom and CNPC agree Power of Siberia 2 pricing formula',
+    'Gazprom and CNPC have agreed the pricing formula for gas supplies through Power of Siberia 2, Miller told Putin.',
+    '2026-02-19',
+  ],
+  [
+    'gas-supply-increase',
+    'reaffirms',
+    'Gazprom and CNPC sign legally binding memorandum on Power of Siberia 2',
+    'Gazprom and CNPC signed a legally binding memorandum on building the Power of Siberia 2 gas pipeline, Alexei Miller said in Beijing.',
+    '2025-09-02',
+  ],
+  [
+    'ukraine-deal-stalled',
+    'updates',
+    'Xi welcomes Russia–Ukraine ceasefire accord brokered by Trump',
+    'Xi Jinping told Vladimir Putin that China welcomed the ceasefire accord Russia and Ukraine signed under US mediation.',
+    '2026-06-11',
+  ],
+  [
+    'ukraine-deal-stalled',
+    'updates',
+    'Beijing hails Ukraine peace agreement',
+    "China's foreign ministry welcomed the peace agreement reached by Russia and Ukraine with Trump's envoys, and Putin thanked Xi for his support.",
+    '2026-06-12',
+  ],
+  [
+    'ukraine-deal-stalled',
+    'reaffirms',
+    'Xi and Putin meet in Beijing as Trump fails to broker Ukraine peace',
+    'Xi Jinping held talks with Vladimir Putin in Beijing, where Putin said Donald Trump had so far failed to reach a peace agreement with Moscow over Ukraine.',
+    '2025-09-02',
+  ],
+  // Figures in words and approximations.
+  [
+    'nk-arms-troops',
+    'updates',
+    'Seoul raises its count of North Korean troops in Russia',
+    'North Korea has sent about fifteen thousand soldiers to Russia, up from 11,000 reported earlier, the spy agency said.',
+    '2025-11-05',
+  ],
+  // Disputes.
+  [
+    'kim-beijing-trip',
+    'contradicts',
+    'Kim to skip Beijing trip after all, spy agency says',
+    'North Korean leader Kim Jong Un will not travel to Beijing by train for the parade after all, South Korean intelligence said.',
+    '2025-08-30',
+  ],
+  [
+    'nk-arms-troops',
+    'contradicts',
+    'Pyongyang calls arms-transfer report slander',
+    'North Korea dismissed as a smear a report by Western governments saying it had shipped artillery shells and missiles to Russia.',
+    '2026-03-08',
+  ],
+  [
+    'nk-arms-troops',
+    'contradicts',
+    'KCNA: claims of troops for Russia cooked up by hostile forces',
+    "North Korea's foreign ministry said claims that its troops fight for Russia were lies cooked up by hostile forces.",
+    '2025-10-01',
+  ],
+  [
+    'beijing-summit',
+    'contradicts',
+    'Kremlin readout: Putin discussed Ukraine with Xi at Beijing talks',
+    'Vladimir Putin discussed the Ukraine settlement with Xi Jinping at length during their talks in Beijing, the Kremlin said, contrary to reports that he avoided the subject.',
+    '2025-09-03',
+  ],
+  [
+    'china-aid-accusation',
+    'reaffirms',
+    'Beijing denies aiding Russia as US presses accusations',
+    "China denied aiding Russia's war after the United States accused it of fuelling the war by buying Russian oil.",
+    '2025-09-05',
+  ],
+];
+
 describe('fact verdicts', () => {
   it.each(CASES)('%s %s: %s', (factId, verdict, title, summary, published) => {
     // Act
@@ -293,6 +492,14 @@ describe('fact verdicts', () => {
     const finding = result.facts.find((fact) => fact.factId === factId);
     expect(finding?.verdict).toBe(verdict);
     expect(finding?.evidence.length).toBeGreaterThan(0);
+  });
+
+  it.each(PHRASINGS)('%s %s on an outlet phrasing: %s', (factId, verdict, title, summary, published) => {
+    // Act
+    const result = classify({ id: 't', title, summary, published });
+    // Assess
+    const finding = result.facts.find((fact) => fact.factId === factId);
+    expect(finding?.verdict).toBe(verdict);
   });
 
   it('reports the baseline and the observed value of an update', () => {
