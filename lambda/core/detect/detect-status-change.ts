@@ -117,6 +117,11 @@ const DOUBT_DENIED_BEFORE = new RegExp(
   'i',
 );
 
+// "both reject the Cold War mentality and bullying": rejecting a policy both oppose is a shared stance, not a
+// dispute of anything reported.
+const STANCE_REJECTED =
+  /^\s+(?:the\s+|any\s+|all\s+|such\s+)?(?:[\w-]+\s+){0,2}?(?:cold\s+war|bullying|hegemon\w*|unilateral\w*|interference|protectionism|bloc\s+confrontation|confrontation|zero-sum|coercion|containment|decoupling|double\s+standards|power\s+politics|external\s+pressure|unilateral\s+sanctions|illegal\s+sanctions)\b/i;
+
 // "failed to reach a peace agreement", "has not reached a deal", "hopes for a ceasefire accord": a change that did
 // not happen, or is only sought, is no change. "but" or "instead" ends the negation's reach ("did not take the
 // train but flew"); "no longer" and "not only" are no negation of what follows.
@@ -156,6 +161,7 @@ export function findCueNear(
     if (change && UNREALISED.test(before)) continue;
     const end = hit.index + hit.text.length;
     if (DENIAL_OF_DOUBT.test(sentence.slice(end, end + 70))) continue;
+    if (STANCE_REJECTED.test(sentence.slice(end, end + 50))) continue;
     if (DOUBT_DENIED_BEFORE.test(sentence.slice(Math.max(0, hit.index - 70), hit.index))) continue;
     if (notAbout?.test(sentence.slice(end, end + NOT_ABOUT_WINDOW))) continue;
     if (CONFIRMED_AFTER.test(sentence.slice(end))) continue;

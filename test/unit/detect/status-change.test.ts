@@ -22,6 +22,50 @@ describe('findCueNear', () => {
     expect(findCueNear(sentence, doubts, anchorsOf(sentence))).toBeUndefined();
   });
 
+  it.each([
+    ['Both countries reject the Cold War mentality and bullying, and their partnership stands firm'],
+    ['Beijing and Moscow rejected unilateral sanctions and hegemony in their joint statement on gas'],
+  ])('reads a rejected policy as a shared stance, not a dispute: %s', (sentence) => {
+    const denials = compileTerms(['reject*']);
+    const partnership = compileTerms(['partnership', 'gas']).positions(sentence);
+    expect(findCueNear(sentence, denials, partnership)).toBeUndefined();
+  });
+
+  it.each([
+    ['Trump has failed to reach a ceasefire agreement with Putin', 'ceasefire agreement'],
+    ['Moscow and Kyiv have not signed a ceasefire with US mediation', 'signed a ceasefire'],
+    ['Envoys pushed for a ceasefire agreement in Ukraine', 'ceasefire agreement'],
+  ])('reads a change that did not happen or is only sought as no change: %s', (sentence, cue) => {
+    const changes = compileTerms([cue]);
+    const anchors = compileTerms(['Putin', 'Ukraine', 'Kyiv']).positions(sentence);
+    expect(findCueNear(sentence, changes, anchors, undefined, true)).toBeUndefined();
+    expect(findCueNear(sentence, changes, anchors, undefined, false)?.text).toBe(cue);
+  });
+
+  it('reads a change after "but" or "instead" despite an earlier negation', () => {
+    const sentence = 'Kim did not take his train but flew to Beijing';
+    const cues = compileTerms(['flew']);
+    expect(
+      findCueNear(sentence, cues, compileTerms(['Kim']).positions(sentence), undefined, true)?.text,
+    ).toBe('flew');
+  });
+
+  it('lets the dispute of a report reach the content the report gives', () => {
+    const sentence =
+      'North Korea dismissed as vicious slander a report by an 11-nation monitoring team saying Pyongyang had shipped artillery shells to Russia';
+    const denials = compileTerms(['dismiss*']);
+    expect(findCueNear(sentence, denials, compileTerms(['shells']).positions(sentence))?.text).toBe(
+      'dismissed',
+    );
+  });
+
+  it('does not let a distant dispute reach the fact words without a report in between', () => {
+    const sentence =
+      'North Korea dismissed the criticism from the visiting delegation of lawmakers in Seoul on Monday while its shells reached Russia';
+    const denials = compileTerms(['dismiss*']);
+    expect(findCueNear(sentence, denials, compileTerms(['shells']).positions(sentence))).toBeUndefined();
+  });
+
   it('still reads a denial of the fact itself', () => {
     const sentence = 'Beijing denied reports of a gas deal with Moscow';
     expect(findCueNear(sentence, cues, anchorsOf(sentence))?.text).toBe('denied');

@@ -454,6 +454,27 @@ const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
     '2025-08-30',
   ],
   [
+    'victory-parade',
+    'contradicts',
+    'Kim unlikely to stand beside Xi at Beijing parade after all',
+    "Kim Jong Un is unlikely to attend next week's Victory Day parade in Beijing, South Korea's spy agency said, despite China's announcement.",
+    '2025-08-30',
+  ],
+  [
+    'victory-parade',
+    'reaffirms',
+    'Western leaders will not attend Beijing parade',
+    'Most Western leaders will not attend the Victory Day parade in Beijing, where Xi Jinping will host Vladimir Putin and Kim Jong Un.',
+    '2025-08-30',
+  ],
+  [
+    'gas-supply-increase',
+    'contradicts',
+    'Chinese side says there is no final contract for Power of Siberia 2',
+    'There is still no final contract on Russian gas supplies through Power of Siberia 2, a CNPC adviser told reporters in Beijing.',
+    '2025-11-18',
+  ],
+  [
     'nk-arms-troops',
     'contradicts',
     'Pyongyang calls arms-transfer report slander',
