@@ -1,10 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoFeedRegistry } from '../adapters/dynamodb/dynamo-feed-registry';
 import { SqsFeedQueue } from '../adapters/sqs/sqs-feed-queue';
+import * as z from '../adapters/validation/zod-mini';
 import { systemClock } from '../ports/clock';
 import { dispatchDueFeeds } from '../use-cases/dispatch-due-feeds';
 import { METRICS } from './shared/metric-names';

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoAlertStore } from '../adapters/dynamodb/dynamo-alert-store';
+import * as z from '../adapters/validation/zod-mini';
 import { loadBaseline } from '../baseline/load-baseline';
 import type { FeedApiDeps, FeedRequest } from '../feed-api/feed-api-types';
 import { handleFeedRequest } from '../feed-api/handle-feed-request';
@@ -11,7 +11,7 @@ import { readSettings, requiredText } from './shared/read-settings';
 const settings = readSettings({
   TABLE_NAME: requiredText,
   /** The API's public URL (a custom domain); without it, links follow the request's Host. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/ })),
 });
 
 const deps: FeedApiDeps = {

@@ -1,13 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoAlertStore } from '../adapters/dynamodb/dynamo-alert-store';
 import { DynamoFeedRegistry } from '../adapters/dynamodb/dynamo-feed-registry';
 import { DynamoStoryStore } from '../adapters/dynamodb/dynamo-story-store';
 import { HttpFeedFetcher } from '../adapters/http/safe-feed-fetcher';
 import { decodeFeedMessage, MalformedFeedMessageError } from '../adapters/sqs/feed-message';
+import * as z from '../adapters/validation/zod-mini';
 import { systemClock } from '../ports/clock';
 import { FeedNotFoundError } from '../ports/feed-registry';
 import { type IngestDeps, type IngestReport, ingestFeed, UnknownFeedError } from '../use-cases/ingest-feed';
@@ -21,8 +21,8 @@ const DAY_MS = 24 * 3600 * 1000;
 
 const settings = readSettings({
   TABLE_NAME: requiredText,
-  STORY_TTL_DAYS: z.coerce.number().int().min(2),
-  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(60),
+  STORY_TTL_DAYS: z.coerce.number().check(z.int(), z.minimum(2)),
+  POLL_INTERVAL_SECONDS: z.coerce.number().check(z.int(), z.minimum(60)),
 });
 
 const documentClient = createDocumentClient();

@@ -3,15 +3,15 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import * as z from 'zod';
 import { alertFromItem } from '../adapters/dynamodb/dynamo-alert-store';
 import { SnsAlertNotifier } from '../adapters/sns/sns-alert-notifier';
+import * as z from '../adapters/validation/zod-mini';
 import { notifyNewAlerts } from '../use-cases/notify-new-alerts';
 import { METRICS } from './shared/metric-names';
 import { logger, metrics } from './shared/powertools';
 import { readSettings } from './shared/read-settings';
 
-const settings = readSettings({ TOPIC_ARN: z.string().startsWith('arn:') });
+const settings = readSettings({ TOPIC_ARN: z.string().check(z.startsWith('arn:')) });
 
 const notifier = new SnsAlertNotifier(new SNSClient({}), settings.TOPIC_ARN);
 

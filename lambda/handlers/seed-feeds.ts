@@ -1,7 +1,7 @@
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-import * as z from 'zod';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoFeedRegistry } from '../adapters/dynamodb/dynamo-feed-registry';
+import * as z from '../adapters/validation/zod-mini';
 import { seedFeeds } from '../use-cases/seed-feeds';
 import { logger } from './shared/powertools';
 import { readSettings, requiredText } from './shared/read-settings';
@@ -12,7 +12,9 @@ const registry = new DynamoFeedRegistry(createDocumentClient(), settings.TABLE_N
 
 /** The custom resource's properties, as the stack passes them (config/feeds.json, checked again here). */
 const seedPropertiesSchema = z.object({
-  Feeds: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), name: z.string().min(1).optional() })),
+  Feeds: z.array(
+    z.object({ url: z.url({ protocol: /^https?$/ }), name: z.optional(z.string().check(z.minLength(1))) }),
+  ),
 });
 
 /** One physical id for the life of the stack: an update never looks like a replacement to CloudFormation. */
@@ -20,6 +22,14 @@ const PHYSICAL_RESOURCE_ID = 'tiewatch-feed-seed';
 
 /** Time kept back from the function's own timeout to send a FAILED response, so a deploy never hangs. */
 const RESPONSE_MARGIN_MS = 5_000;
+
+/** Raised when the custom resource's properties are not a feed list; its message is what CloudFormation shows. */
+export class InvalidSeedPropertiesError extends Error {
+  constructor(problems: string) {
+    super(problems);
+    this.name = 'InvalidSeedPropertiesError';
+  }
+}
 
 /** Raised when seeding outlasts the invocation's time budget. */
 export class SeedTimeoutError extends Error {
@@ -87,7 +97,9 @@ export async function handler(event: CloudFormationCustomResourceEvent, context:
     return;
   }
   try {
-    const { Feeds: feeds } = seedPropertiesSchema.parse(event.ResourceProperties);
+    const properties = seedPropertiesSchema.safeParse(event.ResourceProperties);
+    if (!properties.success) throw new InvalidSeedPropertiesError(z.prettifyError(properties.error));
+    const { Feeds: feeds } = properties.data;
     const budget = context.getRemainingTimeInMillis() - RESPONSE_MARGIN_MS;
     const { added } = await withDeadline(seedFeeds(registry, feeds, new Date()), budget);
     logger.info('seeded feeds', { listed: feeds.length, added });
@@ -95,12 +107,7 @@ export async function handler(event: CloudFormationCustomResourceEvent, context:
   } catch (error) {
     logger.error('feed seeding failed', { error: error instanceof Error ? error : String(error) });
     // The reason is shown in the CloudFormation console: a short message, never a stack trace.
-    const reason =
-      error instanceof z.ZodError
-        ? z.prettifyError(error)
-        : error instanceof Error
-          ? error.message
-          : 'unknown error';
+    const reason = error instanceof Error ? error.message : 'unknown error';
     await respond(event, {
       ...base,
       Status: 'FAILED',

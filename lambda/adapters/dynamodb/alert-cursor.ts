@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { COUNTRY_CODES } from '../../core/model/classification';
 import { type AlertQuery, InvalidCursorError } from '../../ports/alert-store';
+import * as z from '../validation/zod-mini';
 
 /**
  * The paging cursor of the alert query: the position of the last alert of a page, plus the filters it
@@ -10,25 +10,21 @@ import { type AlertQuery, InvalidCursorError } from '../../ports/alert-store';
  */
 const CURSOR_VERSION = 1;
 
-const filtersSchema = z
-  .object({
-    kind: z.enum(['update', 'contradiction', 'new-development']).optional(),
-    factId: z.string().optional(),
-    country: z.enum(COUNTRY_CODES).optional(),
-    since: z.string().optional(),
-    until: z.string().optional(),
-  })
-  .strict();
+const filtersSchema = z.strictObject({
+  kind: z.optional(z.enum(['update', 'contradiction', 'new-development'])),
+  factId: z.optional(z.string()),
+  country: z.optional(z.enum(COUNTRY_CODES)),
+  since: z.optional(z.string()),
+  until: z.optional(z.string()),
+});
 
-const cursorSchema = z
-  .object({
-    v: z.number(),
-    /** Alert id and firstSeen of the last alert returned. */
-    id: z.string().min(1),
-    at: z.iso.datetime(),
-    f: filtersSchema,
-  })
-  .strict();
+const cursorSchema = z.strictObject({
+  v: z.number(),
+  /** Alert id and firstSeen of the last alert returned. */
+  id: z.string().check(z.minLength(1)),
+  at: z.iso.datetime(),
+  f: filtersSchema,
+});
 
 export type CursorFilters = z.infer<typeof filtersSchema>;
 

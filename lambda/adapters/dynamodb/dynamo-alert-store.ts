@@ -7,7 +7,6 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { Alert, AlertSource } from '../../core/model/alert';
 import { COUNTRY_CODES } from '../../core/model/classification';
 import {
@@ -17,6 +16,7 @@ import {
   type AlertStore,
   type RecordResult,
 } from '../../ports/alert-store';
+import * as z from '../validation/zod-mini';
 import { type CursorFilters, decodeCursor, encodeCursor, filtersOf } from './alert-cursor';
 import { ALERTS_PARTITION, alertKey, alertPartition, alertTimeSortKey, factPartition } from './item-keys';
 import { StoredItemError } from './stored-item-error';
@@ -24,7 +24,7 @@ import { StoredItemError } from './stored-item-error';
 const sourceSchema = z.object({
   storyKey: z.string(),
   title: z.string(),
-  link: z.string().optional(),
+  link: z.optional(z.string()),
   source: z.string(),
   published: z.string(),
   seenAt: z.string(),
@@ -39,14 +39,14 @@ const alertItemSchema = z.object({
     z.object({
       factId: z.string(),
       verdict: z.enum(['reaffirms', 'updates', 'contradicts']),
-      baseline: z.string().optional(),
-      observed: z.string().optional(),
+      baseline: z.optional(z.string()),
+      observed: z.optional(z.string()),
       evidence: z.string(),
     }),
   ),
   countries: z.array(z.enum(COUNTRY_CODES)),
   title: z.string(),
-  link: z.string().optional(),
+  link: z.optional(z.string()),
   source: z.string(),
   published: z.string(),
   firstSeen: z.string(),

@@ -8,11 +8,11 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import pLimit from 'p-limit';
-import * as z from 'zod';
 import { applyOutcome } from '../../core/feeds/apply-outcome';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../../core/feeds/next-poll';
 import type { FeedOutcome, FeedState } from '../../core/model/feed';
 import { FeedNotFoundError, type FeedRegistry, type NewFeed } from '../../ports/feed-registry';
+import * as z from '../validation/zod-mini';
 import { FEEDS_PARTITION, feedKey, RETIRED_SORT_KEY } from './item-keys';
 import { StoredItemError } from './stored-item-error';
 
@@ -20,15 +20,15 @@ import { StoredItemError } from './stored-item-error';
 const feedItemSchema = z.object({
   type: z.literal('feed'),
   url: z.string(),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   status: z.enum(['active', 'retired']),
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
-  lastSuccessAt: z.string().optional(),
-  lastAttemptAt: z.string().optional(),
-  consecutiveFailures: z.number().int().nonnegative(),
+  etag: z.optional(z.string()),
+  lastModified: z.optional(z.string()),
+  lastSuccessAt: z.optional(z.string()),
+  lastAttemptAt: z.optional(z.string()),
+  consecutiveFailures: z.number().check(z.int(), z.nonnegative()),
   nextDueAt: z.string(),
-  lastError: z.string().optional(),
+  lastError: z.optional(z.string()),
   addedAt: z.string(),
 });
 

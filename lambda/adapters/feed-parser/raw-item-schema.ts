@@ -1,16 +1,16 @@
-import * as z from 'zod';
 import type { RawFeedItem } from '../../core/stories/raw-feed-item';
+import * as z from '../validation/zod-mini';
 import { CONTENT_FIELD_KEYS } from './read-with-rss-parser';
 import { xmlValueText } from './xml-value-text';
 
-const text = z.unknown().transform(xmlValueText).optional();
+const text = z.optional(z.pipe(z.unknown(), z.transform(xmlValueText)));
 
 /**
  * The edge between rss-parser and the core: an item object whose fields may be strings, xml2js objects
  * or absent becomes a RawFeedItem of optional strings. Anything that is not an object is rejected.
  */
-export const rawItemSchema = z
-  .object({
+export const rawItemSchema = z.pipe(
+  z.object({
     title: text,
     link: text,
     guid: text,
@@ -25,8 +25,8 @@ export const rawItemSchema = z
     [CONTENT_FIELD_KEYS.description]: text,
     [CONTENT_FIELD_KEYS.content]: text,
     [CONTENT_FIELD_KEYS.encoded]: text,
-  })
-  .transform(
+  }),
+  z.transform(
     (item): RawFeedItem => ({
       ...(item.title !== undefined ? { title: item.title } : {}),
       ...(item.link !== undefined ? { link: item.link } : {}),
@@ -39,4 +39,5 @@ export const rawItemSchema = z
         item[CONTENT_FIELD_KEYS.encoded],
       ].filter((summary): summary is string => summary !== undefined),
     }),
-  );
+  ),
+);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../adapters/validation/zod-mini';
 
 /** Raised at cold start when a function's environment lacks a setting or holds a bad one; names each. */
 export class SettingsError extends Error {
@@ -12,10 +12,10 @@ export class SettingsError extends Error {
  * Validates the environment variables a handler needs, once, at module load. A missing or malformed
  * variable stops the cold start with its name, rather than failing later on the first request.
  */
-export function readSettings<Shape extends z.ZodRawShape>(
+export function readSettings<Shape extends z.core.$ZodLooseShape>(
   shape: Shape,
   env: NodeJS.ProcessEnv = process.env,
-): z.output<z.ZodObject<Shape>> {
+): z.output<z.ZodMiniObject<Shape>> {
   const result = z.object(shape).safeParse(env);
   if (result.success) return result.data;
   throw new SettingsError(
@@ -27,4 +27,4 @@ export function readSettings<Shape extends z.ZodRawShape>(
 }
 
 /** A required, non-empty string variable. */
-export const requiredText = z.string().trim().min(1);
+export const requiredText = z.string().check(z.trim(), z.minLength(1));
