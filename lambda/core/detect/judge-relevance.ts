@@ -506,7 +506,11 @@ function isThirdPartyFrame(sentence: AnalysedSentence, spans: readonly Span[]): 
   const firstWatched = spans.find((span) => span.watched);
   if (firstWatched === undefined) return false;
   const lead = sentence.text.slice(first.end - sentence.start, firstWatched.start - sentence.start);
-  return lead.length <= 45 && THIRD_PARTY_VERB.test(lead);
+  // "South Korea and China held a dialogue … on North Korea": a third party shares the subject, so whatever
+  // follows is their topic, not a tie between the watched names. Demonyms are left out: "Indian and Chinese
+  // refiners halt Russian crude purchases" lists buyers, each of which still deals with Russia.
+  const sharedSubject = firstWatched.kind !== 'demonym' && COORDINATION.test(lead);
+  return lead.length <= 45 && (THIRD_PARTY_VERB.test(lead) || sharedSubject);
 }
 
 // "Seoul and Beijing", not "…from Europe, China – …": only an explicit conjunction makes partners.

@@ -33,6 +33,11 @@ describe('judgeRelevance', () => {
       'Iran, Russia and China begin naval drill',
       'Warships from Iran, Russia and China began a joint exercise.',
     ],
+    // Coordinated demonyms list buyers; each still deals with the other watched country.
+    [
+      'Indian and Chinese refiners halt Russian crude purchases',
+      "China's Sinopec has paused purchases of Russian oil cargoes.",
+    ],
     // A title naming neither country leaves the story to a lead that joins two of them in one compound.
     [
       'Tianjin showed what a fairer world order looks like',
@@ -71,6 +76,11 @@ describe('judgeRelevance', () => {
   });
 
   it.each([
+    // A third party sharing the subject with one watched country makes the other its topic.
+    [
+      'South Korea and China hold strategic dialogue',
+      'South Korea and China held talks in Seoul on ways to bring North Korea back to dialogue.',
+    ],
     // Without a name in the title, a lead that merely names both is not enough.
     [
       'Rail operators shift volumes to Middle Corridor',
