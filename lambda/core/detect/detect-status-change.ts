@@ -117,6 +117,9 @@ const DOUBT_DENIED_BEFORE = new RegExp(
   'i',
 );
 
+const DOUBT_AFTER = new RegExp(String.raw`^\s+(?:[\w'-]+\s+){0,2}?${DOUBT}`, 'i');
+const QUOTES = /['"‘’“”]/g;
+
 // "both reject the Cold War mentality and bullying": rejecting a policy both oppose is a shared stance, not a
 // dispute of anything reported.
 const STANCE_REJECTED =
@@ -161,11 +164,18 @@ export function findCueNear(
     if (change && UNREALISED.test(before)) continue;
     const end = hit.index + hit.text.length;
     if (DENIAL_OF_DOUBT.test(sentence.slice(end, end + 70))) continue;
-    if (STANCE_REJECTED.test(sentence.slice(end, end + 50))) continue;
+    if (STANCE_REJECTED.test(sentence.slice(end, end + 50).replace(QUOTES, ''))) continue;
     if (DOUBT_DENIED_BEFORE.test(sentence.slice(Math.max(0, hit.index - 70), hit.index))) continue;
     if (notAbout?.test(sentence.slice(end, end + NOT_ABOUT_WINDOW))) continue;
     if (CONFIRMED_AFTER.test(sentence.slice(end))) continue;
-    if (anchors.length === 0 || anchors.some((anchor) => near(sentence, anchor, hit.index, end))) return hit;
+    // "…global governance system, dismissing Western talk of an 'axis of upheaval'": what a denial of someone's
+    // talk disputes is that talk, so only the fact's words inside it make the denial a dispute of the fact.
+    const reportedAfter = DOUBT_AFTER.test(sentence.slice(end, end + 40));
+    if (
+      anchors.length === 0 ||
+      anchors.some((anchor) => (!reportedAfter || anchor >= end) && near(sentence, anchor, hit.index, end))
+    )
+      return hit;
   }
   return undefined;
 }

@@ -22,9 +22,21 @@ describe('findCueNear', () => {
     expect(findCueNear(sentence, doubts, anchorsOf(sentence))).toBeUndefined();
   });
 
+  it('reads a denial of talk about something else as no dispute of the fact said before it', () => {
+    // Prepare
+    const denials = compileTerms(['dismiss*']);
+    const aside =
+      "Both will keep working on gas supplies, it said, dismissing Western talk of an 'axis of upheaval'";
+    const aimed = 'The Kremlin spokesman dismissed Western talk of new gas supplies to China';
+    // Act / Assess
+    expect(findCueNear(aside, denials, anchorsOf(aside))).toBeUndefined();
+    expect(findCueNear(aimed, denials, anchorsOf(aimed))?.text).toBe('dismissed');
+  });
+
   it.each([
     ['Both countries reject the Cold War mentality and bullying, and their partnership stands firm'],
     ['Beijing and Moscow rejected unilateral sanctions and hegemony in their joint statement on gas'],
+    ["Xi tells the partnership's summit to reject 'Cold War mentality'"],
   ])('reads a rejected policy as a shared stance, not a dispute: %s', (sentence) => {
     const denials = compileTerms(['reject*']);
     const partnership = compileTerms(['partnership', 'gas']).positions(sentence);
