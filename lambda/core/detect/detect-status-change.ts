@@ -136,6 +136,9 @@ const UNREALISED =
 const REPORTED_CONTENT =
   /\b(?:reports?|claims?|allegations?|accusations?|assertions?|findings?|accounts?)\b[^;.]*?\b(?:saying|that|of|claiming|alleging|accusing|suggesting)\b/i;
 
+// "the long-delayed pipeline": a change word made into an adjective describes the thing's past, not a new event.
+const ATTRIBUTIVE = /\b(?:long|much|oft|often|once|twice|repeatedly|recently)[-‐‑–]$/i;
+
 /** How far (characters) a disputed report's content may reach past the cue. */
 const REPORT_WINDOW = 160;
 
@@ -161,7 +164,7 @@ export function findCueNear(
   for (const hit of cues.matches(sentence)) {
     const before = sentence.slice(Math.max(0, hit.index - 40), hit.index);
     if (IRREALIS.test(before)) continue;
-    if (change && UNREALISED.test(before)) continue;
+    if (change && (UNREALISED.test(before) || ATTRIBUTIVE.test(before))) continue;
     const end = hit.index + hit.text.length;
     if (DENIAL_OF_DOUBT.test(sentence.slice(end, end + 70))) continue;
     if (STANCE_REJECTED.test(sentence.slice(end, end + 50).replace(QUOTES, ''))) continue;

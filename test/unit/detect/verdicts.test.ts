@@ -286,6 +286,44 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
 
 /** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
 const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
+  // A change word made into an adjective describes the pipeline's past.
+  [
+    'gas-supply-increase',
+    'reaffirms',
+    'Gazprom and CNPC agree to build the long-delayed gas pipeline',
+    'Gazprom agreed with CNPC to build the long-delayed Power of Siberia 2 pipeline to raise gas supplies to China, Alexei Miller said.',
+    '2025-09-02',
+  ],
+  // An ordinal of years is no new cargo.
+  [
+    'sanctions-offset',
+    'reaffirms',
+    "Four years on, Beijing is the shock absorber of Russia's war economy",
+    "As the war enters its fifth year, Russia's ability to withstand Western sanctions rests on China, which sells Russia most of its machinery.",
+    '2026-02-24',
+  ],
+  // Korean: "additional dispatch of 5,000 military builders".
+  [
+    'nk-arms-troops',
+    'updates',
+    '국정원 "北, 러시아에 군 건설인력 5천명 추가 파견"',
+    '국가정보원은 북한이 러시아에 군 건설인력 약 5천 명을 추가로 보냈다고 밝혔다.',
+    '2025-11-04',
+  ],
+  [
+    'gas-volume-target',
+    'contradicts',
+    "Moscow's 106 bcm China gas goal is unrealistic, analysts say",
+    'Analysts in Beijing called the target of 106 billion cubic metres of Russian gas a year wishful thinking.',
+    '2025-12-01',
+  ],
+  [
+    'china-aid-accusation',
+    'updates',
+    'Britain sanctions Chinese refinery over Russian crude',
+    'The UK sanctioned a Chinese oil refinery that processed Russian crude, saying the purchases fund the war.',
+    '2025-10-15',
+  ],
   // A trial or term extended, renewed, made open-ended or mutual.
   [
     'visa-free-trial',
