@@ -93,6 +93,7 @@ async function bundle(name: string, entry: string): Promise<Bundle> {
     banner: { js: BUNDLE_OPTIONS.banner },
     external: [...BUNDLE_OPTIONS.external],
     legalComments: BUNDLE_OPTIONS.legalComments,
+    charset: BUNDLE_OPTIONS.charset,
     alias: BUNDLE_OPTIONS.alias,
     // As in the CDK's local bundling, which runs esbuild in the project root (alias targets resolve there).
     absWorkingDir: REPO_ROOT,
