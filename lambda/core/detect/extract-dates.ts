@@ -31,49 +31,148 @@ const DAY_MS = 86_400_000;
 const BARE_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const CJK_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
 
+/** A date as the text gives it, before the story's own rules (lengths of time, tense) are applied. */
+export interface ReadDate {
+  text: string;
+  index: number;
+  year: number;
+  month: number;
+  day: number;
+  yearCertain: boolean;
+  precision: ExtractedDate['precision'];
+}
+
+/** Every date chrono-node reads in a sentence, against the publication date when there is one. */
+export function readDatesWithChrono(text: string, reference?: Date): ReadDate[] {
+  const read: ReadDate[] = [];
+  for (const result of chrono.en.parse(text, reference ? { instant: reference, timezone: 0 } : undefined)) {
+    const start = result.start;
+    const year = start.get('year');
+    const month = start.get('month');
+    const day = start.get('day');
+    if (year === null || month === null || day === null) continue;
+    read.push({
+      text: result.text,
+      index: result.index,
+      year,
+      month,
+      day,
+      yearCertain: start.isCertain('year'),
+      precision:
+        start.isCertain('day') || start.isCertain('weekday')
+          ? 'day'
+          : start.isCertain('month')
+            ? 'month'
+            : 'year',
+    });
+  }
+  return read;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_NAME = MONTHS.join('|');
+// The three shapes most dated sentences use, spelt out in full with their year: "(on) 15 September 2025",
+// "September 15, 2025", "September 2025". Each span is the one chrono gives for the same words.
+const WRITTEN_DATE = new RegExp(
+  String.raw`(?<=^|\W)(?:(?:on\s{1,3})?(\d{1,2})\s+(${MONTH_NAME})\s+(\d{4})|(${MONTH_NAME})\s+(\d{1,2}),\s*(\d{4})|(${MONTH_NAME})\s+(\d{4}))(?![\w/-])`,
+  'gi',
+);
+// What chrono might still read once those are set aside: a month or weekday name, a word for a day or a time of
+// day, a unit of time counted from now, a clock time, an ordinal, a numeric date. A sentence without any of
+// these has no other date in it.
+const UNIT = '(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?';
+const OTHER_DATE_HINT = new RegExp(
+  [
+    String.raw`\b(?:${MONTH_NAME}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b`,
+    String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b`,
+    String.raw`\b(?:today|tonight|tomorrow|tmr|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend)\b`,
+    String.raw`\b(?:next|last|past|coming|previous)\b`,
+    String.raw`\b(?:this|in|within|after|for)\s+(?:[\w-]+\s+){0,2}?${UNIT}\b`,
+    String.raw`\b${UNIT}\s+(?:ago|later|earlier|before|after|from|hence)\b`,
+    String.raw`\d\s*[:/]\s*\d`,
+    String.raw`\d\.\d{1,2}\.\d`,
+    String.raw`\d\s*(?:am|pm|a\.m\.|p\.m\.)`,
+    String.raw`\d(?:st|nd|rd|th)\b`,
+    String.raw`\d\s*[-‐‑–—~]\s*\d`,
+    String.raw`\b(?:at|from|to|until|till|since|around|by|before|after)\s+(?:[01]?\d|2[0-4])\b`,
+  ].join('|'),
+  'i',
+);
+// Two dates joined like this ("15 September 2025 to 14 September 2026") are one range to chrono.
+const RANGE_JOIN = /^\s*(?:-|–|—|to|until|till|through|and)\s*$/i;
+
 /**
- * Dates in a sentence. chrono-node reads English absolute and relative dates ("2 September", "next month",
- * "on Wednesday") against the story's publication date; measured at about 20 µs a sentence, and only
- * sentences that already carry a fact reach it. A bare year ("in 2031") and CJK dates are read here.
- * Without a publication date, dates whose year the text does not give are dropped rather than guessed.
+ * The dates of a sentence whose every date is written out in full with its year, read without chrono (which
+ * costs about 20 µs a sentence); undefined when anything else in it might be a date, so chrono must read it.
+ */
+export function readWrittenDates(text: string): ReadDate[] | undefined {
+  const read: ReadDate[] = [];
+  let rest = '';
+  let last = 0;
+  for (const match of text.matchAll(WRITTEN_DATE)) {
+    const [whole, d1, m1, y1, m2, d2, y2, m3, y3] = match;
+    const previous = read[read.length - 1];
+    if (previous && RANGE_JOIN.test(text.slice(previous.index + previous.text.length, match.index)))
+      return undefined;
+    const day = Number(d1 ?? d2 ?? 1);
+    const month = MONTHS.indexOf((m1 ?? m2 ?? m3 ?? '').toLowerCase()) + 1;
+    const year = Number(y1 ?? y2 ?? y3);
+    if (day < 1 || day > 31) return undefined;
+    read.push({
+      text: whole,
+      index: match.index,
+      year,
+      month,
+      day,
+      yearCertain: true,
+      precision: m3 ? 'month' : 'day',
+    });
+    rest += `${text.slice(last, match.index)} `;
+    last = match.index + whole.length;
+  }
+  rest += text.slice(last);
+  return OTHER_DATE_HINT.test(rest) ? undefined : read;
+}
+
+/**
+ * Dates in a sentence. Dates written out with their year are read here; chrono-node reads the rest, absolute
+ * and relative ("2 September", "next month", "on Wednesday"), against the story's publication date. A bare year
+ * ("in 2031") and CJK dates are read here too. Without a publication date, dates whose year the text does not
+ * give are dropped rather than guessed.
  */
 export function extractDates(text: string, published?: string): ExtractedDate[] {
   const reference = published ? new Date(`${published.slice(0, 10)}T12:00:00Z`) : undefined;
   const validReference = reference && !Number.isNaN(reference.getTime()) ? reference : undefined;
   const found: ExtractedDate[] = [];
   if (!MAY_HOLD_DATE.test(text) || !DATE_WORD.test(text)) return found;
-  for (const result of chrono.en.parse(
-    text,
-    validReference ? { instant: validReference, timezone: 0 } : undefined,
-  )) {
+  for (const date of readWrittenDates(text) ?? readDatesWithChrono(text, validReference)) {
     // "for 12 months" is a length of time, which chrono would turn into a date a year ahead.
-    if (LENGTH_OF_TIME.test(result.text)) continue;
-    const start = result.start;
-    if (!validReference && !start.isCertain('year')) continue;
-    let year = start.get('year');
-    const month = start.get('month');
-    const day = start.get('day');
-    if (year === null || month === null || day === null) continue;
-    if (
-      validReference &&
-      !start.isCertain('year') &&
-      reportedAsPast(text, result.index, result.text.length)
-    ) {
-      const resolved = Date.UTC(year, month - 1, day);
+    if (LENGTH_OF_TIME.test(date.text)) continue;
+    if (!validReference && !date.yearCertain) continue;
+    let year = date.year;
+    if (validReference && !date.yearCertain && reportedAsPast(text, date.index, date.text.length)) {
+      const resolved = Date.UTC(year, date.month - 1, date.day);
       if (resolved - validReference.getTime() > 31 * DAY_MS) year -= 1;
     }
-    const precision =
-      start.isCertain('day') || start.isCertain('weekday')
-        ? 'day'
-        : start.isCertain('month')
-          ? 'month'
-          : 'year';
     found.push({
-      iso: isoOf(year, month, day, precision),
-      precision,
-      ...(start.isCertain('year') ? {} : { yearGuessed: true as const }),
-      text: result.text,
-      index: result.index,
+      iso: isoOf(year, date.month, date.day, date.precision),
+      precision: date.precision,
+      ...(date.yearCertain ? {} : { yearGuessed: true as const }),
+      text: date.text,
+      index: date.index,
     });
   }
   for (const match of text.matchAll(CJK_DATE)) {
