@@ -28,6 +28,7 @@ const PAST_TENSE =
 const FUTURE =
   /\b(?:will|would|shall|is to|are to|plans?|planning|scheduled|expected|due|next|upcoming|later)\b/i;
 const DAY_MS = 86_400_000;
+const TIME_OF_WEEK = /^(?:weekend|morning|afternoon|evening|night|tonight|now|noon|midnight)$/i;
 const BARE_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const CJK_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
 
@@ -159,8 +160,9 @@ export function extractDates(text: string, published?: string): ExtractedDate[] 
   const found: ExtractedDate[] = [];
   if (!MAY_HOLD_DATE.test(text) || !DATE_WORD.test(text)) return found;
   for (const date of readWrittenDates(text) ?? readDatesWithChrono(text, validReference)) {
-    // "for 12 months" is a length of time, which chrono would turn into a date a year ahead.
-    if (LENGTH_OF_TIME.test(date.text)) continue;
+    // "for 12 months" is a length of time, which chrono would turn into a date a year ahead; "weekend trips" and
+    // "evening talks" name a time of the week or day, not a date.
+    if (LENGTH_OF_TIME.test(date.text) || TIME_OF_WEEK.test(date.text)) continue;
     if (!validReference && !date.yearCertain) continue;
     let year = date.year;
     if (validReference && !date.yearCertain && reportedAsPast(text, date.index, date.text.length)) {

@@ -85,6 +85,11 @@ describe('extractDates', () => {
     expect(extractDates('on 1 December')).toEqual([]);
   });
 
+  it('does not read a time of the week or day as a date', () => {
+    expect(extractDates('visitors crossing for weekend trips', '2025-12-01')).toEqual([]);
+    expect(extractDates('evening talks in the Kremlin', '2025-12-01')).toEqual([]);
+  });
+
   it('does not read a length of time as a date', () => {
     expect(extractDates('extended for 12 months', '2025-12-01')).toEqual([]);
   });
