@@ -33,7 +33,7 @@ const RELATION_TERMS = [
   'ships', 'ship', '同', '与',
   'обсуди*', 'обсужд*', 'проинформир*', 'беседова*', 'разговор*', 'телефон*', 'подписа*', 'соглашени*', 'принял*',
   'переговор*', 'встреч*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*', 'партнерств*',
-  'союз*', 'безвиз*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
+  'союз*', 'безвиз*', 'без виз*', 'въезд*', 'въезжа*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
   '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문',
   '협력', '관계', '교역', '동맹', '파병', '이송', '보낸', '보냈', '포탄', '수출', '공급', '파견'
 ];
@@ -49,7 +49,7 @@ const RECIPROCAL_TERMS = [
   'partnership', 'alliance', 'ally', 'allies', 'cooperat*', 'drill*', 'exercise*', 'patrol*', 'hold', 'holds',
   'held', 'meet*', 'met', 'pledge*', 'vow*', 'tout*', 'hail*', 'discuss*', 'bilateral', 'mutual*', 'summit*',
   'friendship', 'bond*', 'forge*', 'deepen*', 'strengthen*', 'boost*', 'together', 'each other', 'one another',
-  'coordinat*', 'side by side', 'shoulder', 'stand', 'stood', 'watch*', 'unity', 'solidarity', 'axis', 'navies',
+  'coordinat*', 'exchang*', 'congratulat*', 'side by side', 'shoulder', 'stand', 'stood', 'watch*', 'unity', 'solidarity', 'axis', 'navies',
   'warships', 'border', 'visa*', 'settle*', 'start*', 'launch*', 'open', 'opens', 'opened', 'build*', 'celebrat*', 'mark*',
   'began', 'begin*', 'conduct*', 'stage*', 'partner*', 'lifeline', 'visit*', 'touris*', 'trip*',
   'travel*', 'flight*', 'tour*', 'without visas', 'without a visa', 'bridge', 'pipeline', 'gas', 'oil', 'crude',
@@ -121,9 +121,10 @@ const SECOND_VERB =
 const SAME_ACTOR = /^\s*(?:['’]s\s+)?(?:[A-Z][\p{L}-]*\.?\s+){0,3}$/u;
 // What several countries can only do together, whoever else joins them.
 const JOINT_ACTION = /\b(?:joint|drills?|exercises?|war games|manoeuvres|maneuvers|patrols?)\b/i;
-// "…Russian supply risk and weak Chinese demand": a relation word before the conjunction belongs to the first
-// conjunct, unless what follows the conjunction ends in a preposition whose object is the second name.
-const LAST_CONJUNCT = /\b(?:and|or)\b(?!.*\b(?:and|or)\b)(.*)$/is;
+// "…Russian supply risk and weak Chinese demand", "…Russian supply risk against soft Chinese demand": a relation
+// word before the conjunction or contrast belongs to the first conjunct, unless what follows it ends in a
+// preposition whose object is the second name.
+const LAST_CONJUNCT = /\b(?:and|or|against|versus|vs)\b(?!.*\b(?:and|or|against|versus|vs)\b)(.*)$/is;
 const ENDS_IN_PREPOSITION = /\b(?:to|for|with|from|into|on|by|toward|towards)\s*$/i;
 // "as" starting a clause, not "as well as", "as part of", "as the main buyer of…".
 const AS_CLAUSE =

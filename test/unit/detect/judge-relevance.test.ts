@@ -33,6 +33,16 @@ describe('judgeRelevance', () => {
       'Iran, Russia and China begin naval drill',
       'Warships from Iran, Russia and China began a joint exercise.',
     ],
+    // A coordination with a shared predicate of exchange.
+    [
+      'Xi, Putin exchange messages on anniversary of friendship treaty',
+      'Xi Jinping and Vladimir Putin exchanged congratulatory messages on Thursday.',
+    ],
+    // Russian: "visa-free regime for Russians in China takes effect"; the summary relates them by entry.
+    [
+      'Безвизовый режим для россиян в Китае вступил в силу',
+      'Граждане России могут въезжать в Китай без визы на срок до 30 дней.',
+    ],
     // Coordinated demonyms list buyers; each still deals with the other watched country.
     [
       'Indian and Chinese refiners halt Russian crude purchases',
@@ -76,6 +86,11 @@ describe('judgeRelevance', () => {
   });
 
   it.each([
+    // A contrast of two market factors is no relation between the countries.
+    [
+      'Oil edges up as traders weigh Russian supply risk against soft Chinese demand',
+      'Brent rose as markets assessed Russian export volumes, while weak factory data from China capped gains.',
+    ],
     // A third party sharing the subject with one watched country makes the other its topic.
     [
       'South Korea and China hold strategic dialogue',
