@@ -103,9 +103,10 @@ const NOT_ABOUT_WINDOW = 35;
 /** How far (in characters) a cue may sit from the fact's own words and still speak about them. */
 export const CUE_WINDOW = 60;
 
-// "urges allies to impose tariffs", "could halt": a call or a possibility, not a change that happened.
+// "urges allies to impose tariffs", "tells NATO to slap tariffs", "could halt": a call, a request or a
+// possibility, not a change that happened.
 const IRREALIS =
-  /\b(?:urg\w*|call(?:s|ed|ing)? (?:on|for)|propos\w*|threat\w*|demand\w*|consider\w*|mull\w*|could|might|may|would)\b[^;,]*$/i;
+  /\b(?:urg\w*|call(?:s|ed|ing)? (?:on|for)|propos\w*|threat\w*|demand\w*|consider\w*|mull\w*|could|might|may|would|should|must|ought to|(?:tell|tells|told|ask|asks|asked|want|wants|wanted|press|presses|pressed)\s+(?:[\w.'’-]+\s+){1,3}?to)\b[^;,]*$/i;
 
 // "dismissed Western talk of a rift": a denial of someone's doubt affirms the fact, and the doubt it names
 // ("rift") is reported, not asserted. Both the denial and the doubted word are then no cue.
@@ -192,6 +193,12 @@ function near(sentence: string, anchor: number, cue: number, cueEnd: number): bo
   const distance = anchor >= cueEnd ? anchor - cueEnd : Math.abs(anchor - cue);
   if (distance > REPORT_WINDOW) return false;
   const between = sentence.slice(Math.min(anchor, cue), Math.max(anchor, cue));
-  if (distance > CUE_WINDOW && !(anchor >= cueEnd && REPORTED_CONTENT.test(between))) return false;
+  // "…the report alleging illegal arms transactions between the DPRK and Russia was a sheer fabrication": the
+  // dispute reaches back over the report's content to the report itself.
+  const reported =
+    anchor >= cueEnd
+      ? REPORTED_CONTENT.test(between)
+      : REPORTED_CONTENT.test(sentence.slice(Math.max(0, anchor - 60), cue));
+  if (distance > CUE_WINDOW && !reported) return false;
   return !CLAUSE_BREAK.test(between);
 }

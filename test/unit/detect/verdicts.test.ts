@@ -286,6 +286,36 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
 
 /** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
 const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
+  // North Korean spelling: 렬차, not 열차.
+  [
+    'kim-beijing-trip',
+    'reaffirms',
+    '김정은동지께서 전용렬차로 베이징에 도착하시였다',
+    '조선중앙통신은 김정은 위원장이 전용렬차로 중국 베이징에 도착했다고 보도했다.',
+    '2025-09-03',
+  ],
+  [
+    'nk-arms-troops',
+    'updates',
+    "Kim welcomes engineers home from Russia's Kursk region",
+    "Kim Jong Un held a ceremony to welcome back North Korean soldiers of an engineering regiment from Russia's Kursk region.",
+    '2025-12-13',
+  ],
+  [
+    'nk-arms-troops',
+    'contradicts',
+    'DPRK rejects monitoring report on arms deals with Russia',
+    "A DPRK spokesman said the monitoring team's report alleging illegal arms transactions between the DPRK and Russia was a sheer fabrication.",
+    '2025-06-01',
+  ],
+  // A call on others to act is no change that happened.
+  [
+    'china-aid-accusation',
+    'reaffirms',
+    'Trump tells NATO to put tariffs on China over Russian oil',
+    'Trump said NATO members should impose tariffs on China, which he accused of funding the war. Beijing said its trade with Moscow was normal.',
+    '2025-09-13',
+  ],
   // A change word made into an adjective describes the pipeline's past.
   [
     'gas-supply-increase',
