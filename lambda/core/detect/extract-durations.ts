@@ -1,32 +1,16 @@
 import { type ExtractedDate, extractDates } from './extract-dates';
+import { NUMBER_WORDS, numberWordValue } from './number-words';
 
 /** A length of time ("one-year", "12 months") or an end date ("until 14 September 2026"). */
 export type Duration =
   | { kind: 'span'; amount: number; unit: 'day' | 'week' | 'month' | 'year'; text: string; index: number }
   | { kind: 'until'; date: ExtractedDate; text: string; index: number };
 
-const WORD_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  eighteen: 18,
-  twenty: 20,
-  thirty: 30,
-  ninety: 90,
-  half: 0.5,
-};
 // "a year" alone is left out: in "106 bcm a year" it is a rate, not a length.
-const SPAN =
-  /\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|ninety|half)[\s-]+(day|week|month|year)s?(?:[\s-]+long)?\b/gi;
+const SPAN = new RegExp(
+  String.raw`\b(\d+(?:\.\d+)?|half|${NUMBER_WORDS})[\s-]+(day|week|month|year)s?(?:[\s-]+long)?\b`,
+  'gi',
+);
 const UNTIL = /\b(?:until|till|through|to|ending|expir(?:es|ing)|valid\s+(?:to|until))\s+$/i;
 
 const DAYS: Record<string, number> = { day: 1, week: 7, month: 30.44, year: 365.25 };
@@ -36,7 +20,11 @@ export function extractSpans(text: string): Array<Extract<Duration, { kind: 'spa
   const found: Array<Extract<Duration, { kind: 'span' }>> = [];
   for (const match of text.matchAll(SPAN)) {
     const [whole, count = '', unit = ''] = match;
-    const amount = WORD_NUMBERS[count.toLowerCase()] ?? Number(count);
+    const amount = /^\d/.test(count)
+      ? Number(count)
+      : count.toLowerCase() === 'half'
+        ? 0.5
+        : numberWordValue(count);
     found.push({ kind: 'span', amount, unit: unit.toLowerCase() as 'day', text: whole, index: match.index });
   }
   return found;

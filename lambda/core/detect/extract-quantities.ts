@@ -1,3 +1,5 @@
+import { NUMBER_WORDS, numberWordValue } from './number-words';
+
 /** A number with its unit, normalised: gas in bcm, money in units of its currency, people as a head count. */
 export interface Quantity {
   value: number;
@@ -10,43 +12,9 @@ export interface Quantity {
   index: number;
 }
 
-const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
-const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
-const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
-// "fifteen", "twenty-five", "three hundred": outlets spell out figures, above all in titles and before "thousand".
-const NUMBER_WORDS = String.raw`\b(?:(?:${TENS})(?:[\s-](?:${UNITS}))?|${TEENS}|${UNITS})(?:\s+hundred)?\b`;
 // "tens of thousands of troops", "several thousand", "hundreds": no figure, only a scale.
 const VAGUE = String.raw`\b(?:(?:tens|hundreds)\s+of\s+thousands|(?:several|a\s+few)\s+(?:hundred|thousand)|thousands|hundreds|dozens)\b`;
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|${VAGUE}|${NUMBER_WORDS})`;
-const WORD_VALUES: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
 const VAGUE_FLOORS: Record<string, number> = {
   'tens of thousands': 1e4,
   'hundreds of thousands': 1e5,
@@ -120,9 +88,7 @@ function amountOf(amount: string): number {
   const words = amount.toLowerCase().split(/[\s-]+/);
   const vague = VAGUE_FLOORS[words.join(' ')];
   if (vague !== undefined) return vague;
-  let value = 0;
-  for (const word of words) value = word === 'hundred' ? value * 100 : value + (WORD_VALUES[word] ?? 0);
-  return value;
+  return numberWordValue(amount);
 }
 
 function toNumber(amount: string, scale: string | undefined): number {
