@@ -101,6 +101,8 @@ describe('extractDurations', () => {
     ['extended for 12 months', 12, 'month'],
     ['a two-year visa-free period', 2, 'year'],
     ['stay up to 30 days', 30, 'day'],
+    ['a twenty-one-day stay', 21, 'day'],
+    ['a half-year extension', 0.5, 'year'],
   ])('reads %s', (text, amount, unit) => {
     const [first] = extractDurations(text);
     expect(first).toMatchObject({ kind: 'span', amount, unit });
