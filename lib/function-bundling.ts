@@ -3,6 +3,9 @@
  * construct and the bundle benchmark build exactly the same bundles.
  */
 
+import { basename, join } from 'node:path';
+import type { HandlerName } from './tiewatch-function';
+
 /**
  * Syntax level of the bundles. Node.js 22 is the oldest runtime the code must run on, so bundles built
  * for it also run on the newer runtime the stack deploys.
@@ -73,3 +76,70 @@ export const EXTRA_ESBUILD_ARGS: Record<string, string | string[]> = {
  * The benchmark sets the same, since the flag makes Node.js read the map when the bundle loads.
  */
 export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
+
+/**
+ * Modules a handler imports on first need, each built into a file of its own beside the handler's index.mjs
+ * and left out of it (an `external`). esbuild keeps a lazy module's code in the one file NodejsFunction
+ * writes, and Node.js reads and compiles that whole file at cold start even though the code never runs
+ * there; in a file of its own it is read only when it is first imported.
+ *
+ * Each source is a `.mts` file beside the module that imports it as `./<name>.mjs`: TypeScript's resolution
+ * (vitest, tsx, tsc) maps that specifier to the source, and in the asset it names the built file beside
+ * index.mjs, so the same import works in tests, locally and in AWS. Paths are relative to the repository root.
+ */
+export const ON_DEMAND_MODULES: Readonly<Partial<Record<HandlerName, readonly string[]>>> = {
+  ingest: ['lambda/handlers/shared/parser-on-demand.mts', 'lambda/handlers/shared/classifier-on-demand.mts'],
+};
+
+/** The file an on-demand source becomes in the asset, which is also the specifier its importer uses. */
+export function onDemandFileOf(source: string): string {
+  const file = basename(source);
+  if (!file.endsWith('.mts')) throw new Error(`an on-demand module must be a .mts source: ${source}`);
+  return file.replace(/\.mts$/, '.mjs');
+}
+
+/** What the handler's own bundle leaves to the on-demand files: the specifiers exactly as its code writes them. */
+export function onDemandExternals(sources: readonly string[]): string[] {
+  return sources.map((source) => `./${onDemandFileOf(source)}`);
+}
+
+/**
+ * The esbuild command line that builds on-demand modules into `outDir`, with the same options as the
+ * handler's own bundle (BUNDLE_OPTIONS and EXTRA_ESBUILD_ARGS), as one POSIX shell command for NodejsFunction's
+ * command hooks. It runs in `projectRoot` (where the alias targets resolve, as in the main build) with the
+ * repository's own esbuild, so it needs no network; each entry becomes `<name>.mjs` and `<name>.mjs.map`.
+ */
+export function onDemandBuildCommand(
+  sources: readonly string[],
+  projectRoot: string,
+  outDir: string,
+): string {
+  for (const source of sources) onDemandFileOf(source);
+  const argv = [
+    join(projectRoot, 'node_modules', '.bin', 'esbuild'),
+    '--bundle',
+    ...sources.map((source) => join(projectRoot, source)),
+    `--outdir=${outDir}`,
+    '--out-extension:.js=.mjs',
+    `--format=${BUNDLE_OPTIONS.format}`,
+    `--platform=${BUNDLE_OPTIONS.platform}`,
+    `--target=${BUNDLE_OPTIONS.target}`,
+    ...(BUNDLE_OPTIONS.minify ? ['--minify'] : []),
+    ...(BUNDLE_OPTIONS.sourcemap ? ['--sourcemap'] : []),
+    `--sources-content=${BUNDLE_OPTIONS.sourcesContent}`,
+    `--main-fields=${BUNDLE_OPTIONS.mainFields.join(',')}`,
+    `--banner:js=${BUNDLE_OPTIONS.banner}`,
+    ...BUNDLE_OPTIONS.external.map((external) => `--external:${external}`),
+    `--tsconfig=${join(projectRoot, 'tsconfig.json')}`,
+    '--log-level=warning',
+    ...Object.entries(EXTRA_ESBUILD_ARGS).flatMap(([flag, value]) =>
+      Array.isArray(value) ? value.map((item) => `${flag}:${item}`) : [`${flag}=${value}`],
+    ),
+  ];
+  return argv.map(quoteForShell).join(' ');
+}
+
+/** Single-quotes one argument for a POSIX shell (the banner holds spaces, quotes and semicolons). */
+function quoteForShell(argument: string): string {
+  return `'${argument.replaceAll("'", `'\\''`)}'`;
+}

@@ -12,7 +12,14 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { BUNDLE_OPTIONS, EXTRA_ESBUILD_ARGS, LAMBDA_NODE_OPTIONS } from './function-bundling';
+import {
+  BUNDLE_OPTIONS,
+  EXTRA_ESBUILD_ARGS,
+  LAMBDA_NODE_OPTIONS,
+  ON_DEMAND_MODULES,
+  onDemandBuildCommand,
+  onDemandExternals,
+} from './function-bundling';
 
 /** The repository root: entry points, the lockfile and tsconfig.json are found from it. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -70,7 +77,7 @@ export type FunctionDefaults = Pick<
 
 /**
  * One tiewatch Lambda function with the project's defaults fixed once: local esbuild bundling to minified ESM
- * with source maps, ARM64, the newest Node.js runtime, structured JSON logs in an explicit log group with
+ * with source maps (plus the handler's on-demand modules as files of their own, see ON_DEMAND_MODULES), ARM64, the newest Node.js runtime, structured JSON logs in an explicit log group with
  * retention, and the Powertools environment.
  *
  * Its role starts empty except for writing to its own log group (no AWSLambdaBasicExecutionRole, whose
@@ -98,6 +105,7 @@ export class TiewatchFunction extends Construct {
       description: `tiewatch ${props.handler} function`,
     });
     this.logGroup.grantWrite(this.role);
+    const onDemand = ON_DEMAND_MODULES[props.handler] ?? [];
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: handlerEntry(props.handler),
@@ -130,10 +138,18 @@ export class TiewatchFunction extends Construct {
         sourcesContent: BUNDLE_OPTIONS.sourcesContent,
         mainFields: [...BUNDLE_OPTIONS.mainFields],
         banner: BUNDLE_OPTIONS.banner,
-        externalModules: [...BUNDLE_OPTIONS.external],
+        externalModules: [...BUNDLE_OPTIONS.external, ...onDemandExternals(onDemand)],
         bundleAwsSDK: true,
         esbuildArgs: EXTRA_ESBUILD_ARGS,
         tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
+        // The handler's on-demand modules go into the same asset, beside index.mjs, by a second esbuild run
+        // with the same options (NodejsFunction builds one entry point per function).
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) =>
+            onDemand.length === 0 ? [] : [onDemandBuildCommand(onDemand, inputDir, outputDir)],
+        },
       },
     });
   }

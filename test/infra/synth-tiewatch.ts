@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import * as z from 'zod';
 import { addTiewatchStack } from '../../lib/tiewatch-app';
+import type { TiewatchFunction } from '../../lib/tiewatch-function';
 import { REPO_ROOT } from '../../lib/tiewatch-function';
 import type { TiewatchStack } from '../../lib/tiewatch-stack';
 
@@ -45,6 +46,15 @@ export function synthTiewatch(options: {
   const stack = addTiewatchStack(app);
   const template = Template.fromStack(stack);
   return { app, stack, template, outdir, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/** The directory of a function's bundled asset in the cloud assembly: the files `cdk deploy` zips and uploads. */
+export function assetDirOf(synthesised: SynthesisedTiewatch, fn: TiewatchFunction): string {
+  const id = logicalIdOf(fn.function);
+  const code = z
+    .object({ Properties: z.object({ Code: z.object({ S3Key: z.string().regex(/\.zip$/) }) }) })
+    .parse(synthesised.template.findResources('AWS::Lambda::Function')[id]);
+  return join(synthesised.outdir, `asset.${code.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
 }
 
 /** One IAM policy statement, with its action and resource lists normalised to arrays. */

@@ -1,18 +1,31 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { TABLE_DESIGN } from '../../lambda/adapters/dynamodb/table-design';
+import { parseFeed } from '../../lambda/adapters/feed-parser/parse-feed';
+import { loadBaseline } from '../../lambda/baseline/load-baseline';
+import { createClassifier } from '../../lambda/core/detect/classify';
 import { parseFeedList } from '../../lambda/core/feeds/parse-feed-list';
+import { storyTextOf } from '../../lambda/core/stories/story-text';
 import { METRICS } from '../../lambda/handlers/shared/metric-names';
-import { ESM_REQUIRE_BANNER } from '../../lib/function-bundling';
+import {
+  ESM_REQUIRE_BANNER,
+  LAMBDA_NODE_OPTIONS,
+  ON_DEMAND_MODULES,
+  onDemandFileOf,
+} from '../../lib/function-bundling';
 import { DEFAULT_FEED_LIST } from '../../lib/tiewatch-app';
 import { FUNCTION_RUNTIME, type TiewatchFunction } from '../../lib/tiewatch-function';
 import type { TiewatchStack } from '../../lib/tiewatch-stack';
 import {
   actionsOf,
+  assetDirOf,
   logicalIdOf,
   type SynthesisedTiewatch,
   statementsOfFunction,
@@ -207,8 +220,7 @@ describe('every function', () => {
 
   it('is bundled by esbuild into minified ESM with a source map and a require() for CommonJS dependencies', () => {
     for (const fn of functionsOf(stack)) {
-      const key = template.findResources('AWS::Lambda::Function')[fnId(fn)]?.Properties.Code.S3Key;
-      const asset = join(synthesised.outdir, `asset.${String(key).replace(/\.zip$/, '')}`);
+      const asset = assetDirOf(synthesised, fn);
       const code = readFileSync(join(asset, 'index.mjs'), 'utf8');
       expect(code.startsWith(ESM_REQUIRE_BANNER), fn.handlerName).toBe(true);
       expect(code).toMatch(/^export\{|[;}]export\{/m);
@@ -216,6 +228,71 @@ describe('every function', () => {
       expect(code.length / code.split('\n').length, `${fn.handlerName} is minified`).toBeGreaterThan(2000);
       expect(existsSync(join(asset, 'index.mjs.map')), `${fn.handlerName} has a source map`).toBe(true);
     }
+  });
+});
+
+describe('the ingest asset', () => {
+  const ingestAsset = () => assetDirOf(synthesised, stack.ingestion.ingestFunction);
+  const onDemandFiles = (ON_DEMAND_MODULES.ingest ?? []).map(onDemandFileOf);
+  /** The input files of a bundle, from its source map (every module esbuild put into it). */
+  const sourcesOf = (file: string): string[] =>
+    z.object({ sources: z.array(z.string()) }).parse(JSON.parse(readFileSync(`${file}.map`, 'utf8'))).sources;
+
+  it('holds the handler and its parser and classifier as separate bundles, each with a source map, under 800 KB', () => {
+    expect(onDemandFiles).toEqual(['parser-on-demand.mjs', 'classifier-on-demand.mjs']);
+    const files = ['index.mjs', ...onDemandFiles];
+    expect(readdirSync(ingestAsset()).sort()).toEqual(files.flatMap((f) => [f, `${f}.map`]).sort());
+    for (const file of files) {
+      const path = join(ingestAsset(), file);
+      expect(readFileSync(path, 'utf8').startsWith(ESM_REQUIRE_BANNER), file).toBe(true);
+      expect(statSync(path).size, file).toBeLessThanOrEqual(800 * 1024);
+    }
+  });
+
+  it('imports exactly its on-demand files, and its own bundle has no parser or classifier code in it', () => {
+    const index = readFileSync(join(ingestAsset(), 'index.mjs'), 'utf8');
+    const relativeImports = [...index.matchAll(/\bimport\("(\.\/[^"]+)"\)/g)].map((m) => m[1]);
+    expect(relativeImports.sort()).toEqual(onDemandFiles.map((f) => `./${f}`).sort());
+
+    const inIndex = sourcesOf(join(ingestAsset(), 'index.mjs'));
+    const inParser = sourcesOf(join(ingestAsset(), 'parser-on-demand.mjs'));
+    const inClassifier = sourcesOf(join(ingestAsset(), 'classifier-on-demand.mjs'));
+    const onDemandCode =
+      /node_modules\/(rss-parser|xml2js|sax|chrono-node)\/|lambda\/(core\/detect|adapters\/feed-parser|baseline)\//;
+    expect(inIndex.some((source) => source.includes('lambda/handlers/ingest.ts'))).toBe(true);
+    expect(inIndex.filter((source) => onDemandCode.test(source))).toEqual([]);
+    expect(inParser.some((source) => source.includes('node_modules/rss-parser/'))).toBe(true);
+    expect(inClassifier.some((source) => source.includes('node_modules/chrono-node/'))).toBe(true);
+    expect(inClassifier.some((source) => source.includes('lambda/baseline/baseline.json'))).toBe(true);
+  });
+
+  it('loads its on-demand files in a fresh Node.js process, which parse and classify as the source does', async () => {
+    const xml = readFileSync(new URL('../fixtures/feeds/rss2.xml', import.meta.url), 'utf8');
+    const context = { feedUrl: 'https://feeds.example.com/feed', fetchedAt: '2025-03-10T12:00:00.000Z' };
+    const parsed = await parseFeed(xml, { ...context, fetchedAt: new Date(context.fetchedAt) });
+    const texts = parsed.stories.map(storyTextOf);
+    expect(texts.length).toBeGreaterThan(0);
+    const classify = createClassifier(loadBaseline());
+
+    // What feed-reading-on-demand.ts does with the two files, done to the built asset by plain Node.js.
+    const probe = [
+      "import { readFileSync } from 'node:fs';",
+      "const { asset, xml, context, texts } = JSON.parse(readFileSync(0, 'utf8'));",
+      "const { parseFeed } = await import(new URL('parser-on-demand.mjs', asset).href);",
+      "const { createClassifier, loadBaseline } = await import(new URL('classifier-on-demand.mjs', asset).href);",
+      'const parsed = await parseFeed(xml, { ...context, fetchedAt: new Date(context.fetchedAt) });',
+      'const classify = createClassifier(loadBaseline());',
+      'process.stdout.write(JSON.stringify({ parsed, verdicts: texts.map((text) => classify(text)) }));',
+    ].join('\n');
+    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', probe], {
+      input: JSON.stringify({ asset: pathToFileURL(`${ingestAsset()}/`).href, xml, context, texts }),
+      env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: LAMBDA_NODE_OPTIONS },
+      encoding: 'utf8',
+    });
+
+    expect(JSON.parse(output)).toEqual(
+      JSON.parse(JSON.stringify({ parsed, verdicts: texts.map((text) => classify(text)) })),
+    );
   });
 });
 
