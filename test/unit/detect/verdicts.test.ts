@@ -286,6 +286,13 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
 
 /** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
 const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
+  [
+    'gas-volume-target',
+    'contradicts',
+    "Analysts: Russia's 106 bcm China gas goal does not stand up",
+    'Energy analysts said the promised 106 billion cubic metres of Russian gas a year to China will not materialise before the 2040s.',
+    '2026-01-20',
+  ],
   // North Korean spelling: 렬차, not 열차.
   [
     'kim-beijing-trip',
