@@ -106,7 +106,7 @@ export const CUE_WINDOW = 60;
 // "urges allies to impose tariffs", "tells NATO to slap tariffs", "could halt": a call, a request or a
 // possibility, not a change that happened.
 const IRREALIS =
-  /\b(?:urg\w*|call(?:s|ed|ing)? (?:on|for)|propos\w*|threat\w*|demand\w*|consider\w*|mull\w*|could|might|may|would|should|must|ought to|(?:tell|tells|told|ask|asks|asked|want|wants|wanted|press|presses|pressed)\s+(?:[\w.'’-]+\s+){1,3}?to)\b[^;,]*$/i;
+  /\b(?:urg\w*|call(?:s|ed|ing)? (?:on|for)|propos\w*|threat\w*|demand\w*|consider\w*|mull\w*|could|might|may|would|should|must|ought to|once|if|unless|(?:tell|tells|told|ask|asks|asked|want|wants|wanted|press|presses|pressed)\s+(?:[\w.'’-]+\s+){1,3}?to)\b[^;,]*$/i;
 
 // "dismissed Western talk of a rift": a denial of someone's doubt affirms the fact, and the doubt it names
 // ("rift") is reported, not asserted. Both the denial and the doubted word are then no cue.

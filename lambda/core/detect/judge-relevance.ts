@@ -30,9 +30,9 @@ const RELATION_TERMS = [
   'serv*', 'transaction*', 'sell*', 'sold', 'sales', 'parts', 'components', 'discharg*', 'unload*', 'offload*',
   'receipt*', 'depend*', 'reliance', 'relies on', 'rely on', 'relying on', 'leans on', 'lean on', 'leaning on',
   'counts on', 'count on', 'counting on', 'make up for', 'makes up for', 'overrat*', 'shield', 'cushion*', 'refus*',
-  'ships', 'ship', '同', '与',
+  'ships', 'ship', 'return*', 'regiment*', 'brigade*', 'battalion*', 'units', '同', '与',
   'обсуди*', 'обсужд*', 'проинформир*', 'беседова*', 'разговор*', 'телефон*', 'подписа*', 'соглашени*', 'принял*',
-  'переговор*', 'встреч*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*', 'партнерств*',
+  'переговор*', 'встреч*', 'встрет*', 'посет*', 'прибы*', 'послани*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*', 'партнерств*',
   'союз*', 'безвиз*', 'без виз*', 'въезд*', 'въезжа*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
   '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문',
   '협력', '관계', '교역', '동맹', '파병', '이송', '보낸', '보냈', '포탄', '수출', '공급', '파견'
@@ -111,7 +111,7 @@ const COORDINATION = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|nor|&|as\s+well\s+a
 const COMPOUND = /^\s*[-‐‑–—]\s*$/;
 // A coordination governed by a preposition is an object ("threats from China and Russia"), not two actors.
 const GOVERNED =
-  /\b(?:on|against|amid|about|over|toward|towards|including|like|such as|than|among|lists?|listed|names?|named|cit\w+)\s+(?:the\s+)?$/i;
+  /\b(?:on|against|amid|about|over|toward|towards|including|like|such as|than|among|(?:linked|tied|connected|attributed|traced) to|lists?|listed|names?|named|cit\w+)\s+(?:the\s+)?$/i;
 // A new clause or a contrast: words on either side speak of different things.
 const CLAUSE_BREAK = /[;:]|\b(?:while|whereas|but|although|though|meanwhile)\b/i;
 // "…skips Beijing parade, meets Putin": a second verb after a comma has the sentence's subject, not the first name.

@@ -33,6 +33,16 @@ describe('judgeRelevance', () => {
       'Iran, Russia and China begin naval drill',
       'Warships from Iran, Russia and China began a joint exercise.',
     ],
+    // Troops returning from the other country relate the two.
+    [
+      'Kim welcomes home engineer regiment after demining mission',
+      "Kim Jong Un held a ceremony for a North Korean engineering regiment returning from Russia's Kursk region, where it cleared mines. Seoul says other units remain in Russia.",
+    ],
+    // Russian: "met Kim Jong Un" in the perfective.
+    [
+      'Медведев в Пхеньяне',
+      'Дмитрий Медведев встретился с Ким Чен Ыном и передал ему послание Владимира Путина. Россия не забудет подвиг северокорейских военнослужащих.',
+    ],
     // A coordination with a shared predicate of exchange.
     [
       'Xi, Putin exchange messages on anniversary of friendship treaty',
@@ -86,6 +96,11 @@ describe('judgeRelevance', () => {
   });
 
   it.each([
+    // A list governed by "linked to" names the objects of someone else's action.
+    [
+      'OpenAI disrupts accounts linked to Chinese, Russian and North Korean operators',
+      'The company said it banned accounts linked to Chinese, Russian and North Korean operators.',
+    ],
     // A contrast of two market factors is no relation between the countries.
     [
       'Oil edges up as traders weigh Russian supply risk against soft Chinese demand',

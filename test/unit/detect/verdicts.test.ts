@@ -286,6 +286,21 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
 
 /** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
 const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
+  // A condition is no change that happened.
+  [
+    'china-aid-accusation',
+    'reaffirms',
+    'Trump urges NATO to hit China with tariffs over Russian oil',
+    'Trump said he would impose sanctions on Russia once allies stopped buying its oil, and urged tariffs on China, which he accused of funding the war.',
+    '2025-09-13',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Novak: Power of Siberia 2 contract terms still under negotiation',
+    'Russia and China are still negotiating the price of gas for Power of Siberia 2, whose contract terms remain under negotiation, Alexander Novak said.',
+    '2025-12-04',
+  ],
   [
     'gas-volume-target',
     'contradicts',
