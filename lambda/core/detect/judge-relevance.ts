@@ -114,6 +114,8 @@ const GOVERNED =
   /\b(?:on|against|amid|about|over|toward|towards|including|like|such as|than|among|(?:linked|tied|connected|attributed|traced) to|lists?|listed|names?|named|cit\w+)\s+(?:the\s+)?$/i;
 // A new clause or a contrast: words on either side speak of different things.
 const CLAUSE_BREAK = /[;:]|\b(?:while|whereas|but|although|though|meanwhile)\b/i;
+// A comma or semicolon between two names: each may belong to a statement of its own.
+const CLAUSE_COMMA = /[,;]/;
 // "…skips Beijing parade, meets Putin": a second verb after a comma has the sentence's subject, not the first name.
 const SECOND_VERB =
   /,\s*(?:and\s+|then\s+)?(?:meets?|met|visits?|visited|holds?|held|hosts?|hosted|greets?|greeted|talks|calls?|phones?)\b/i;
@@ -434,7 +436,9 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
       // "China to let Russians visit", "Russia slides into the role of China's junior partner": the shared word
       // follows the second name; "a visit by Kim Jong Un to Russia": it comes just before the first.
       const next = spans.slice(j + 1).find((span) => !sameCountries(span.countries, b.countries));
-      if (reciprocalTerms?.test(clauseAfter(sentence, b, next))) {
+      // Only within one clause: "…Russia could attack within five years, and warned that China was building up…"
+      // are two statements, whatever follows the second name.
+      if (!CLAUSE_COMMA.test(gap) && reciprocalTerms?.test(clauseAfter(sentence, b, next))) {
         pairs.set(key, 'gap');
         continue;
       }

@@ -96,6 +96,11 @@ describe('judgeRelevance', () => {
   });
 
   it.each([
+    // Two statements in one sentence: what follows the second name is no shared word.
+    [
+      'Rutte: NATO must be ready for Russia while watching China',
+      'Rutte said Russia could be ready to attack the alliance within five years, and warned that China was building up its nuclear arsenal.',
+    ],
     // A list governed by "linked to" names the objects of someone else's action.
     [
       'OpenAI disrupts accounts linked to Chinese, Russian and North Korean operators',

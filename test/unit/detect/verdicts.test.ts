@@ -286,6 +286,20 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
 
 /** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
 const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
+  [
+    'sanctions-offset',
+    'reaffirms',
+    "How China became Russia's economic lifeline",
+    "With European markets largely closed, Russia now sends a third of its exports to China, which has become Russia's economic lifeline.",
+    '2025-12-15',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Power of Siberia flows to China set to top design capacity',
+    'Gazprom will pump more than 39 bcm of gas to China via Power of Siberia this year, above the 38 bcm design capacity.',
+    '2026-11-10',
+  ],
   // A condition is no change that happened.
   [
     'china-aid-accusation',
