@@ -68,6 +68,7 @@ const RECIPROCAL_TERMS = [
 // biome-ignore format: a word list reads better packed
 const STRONG_TIES = [
   'troops', 'soldiers', 'weapons', 'arms', 'munitions', 'shells', 'missiles', 'deal', 'agreement*', 'treaty',
+  'regiment*', 'brigade*', 'battalion*',
   'summit', 'talks', 'visit*', 'alliance', 'ally', 'allies', 'partnership', 'cooperation', 'support*', 'aid',
   'pipeline', 'visa*', 'trade', 'met', 'meet', 'meets', 'meeting', 'host*', 'greet*', 'welcom*', 'joint*', 'LNG',
   'cargo*', 'tanker*', 'gas', 'oil', 'crude', 'sales', 'exports', 'imports', 'deliveries', 'supplies',
@@ -545,8 +546,10 @@ function textBetween(sentence: AnalysedSentence, from: number, to: number): stri
 }
 
 /** Whether two spans are joined by a conjunction. */
+// "…ahead of the Trump–Xi meeting": a compound with a third party pairs the name with it as much as "and" does.
 function conjoined(sentence: AnalysedSentence, a: Span, b: Span): boolean {
-  return CONJUNCTION.test(textBetween(sentence, a.end, b.start));
+  const between = textBetween(sentence, a.end, b.start);
+  return CONJUNCTION.test(between) || COMPOUND.test(between);
 }
 
 function isLocative(sentence: AnalysedSentence, mention: CountryMention): boolean {

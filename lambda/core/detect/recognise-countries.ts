@@ -26,6 +26,8 @@ const PORCELAIN_AFTER =
   /^\s+(?:cabinets?|plates?|sets?|tea\s?sets?|dinnerware|teacups?|cups|saucers|dolls?|shops?)\b/i;
 // "Kim Min-seok", "Kim Hye-kyung": another Kim (a South Korean given name follows).
 const OTHER_KIM_AFTER = /^\s+[A-Z][a-z]+-[a-z]+/;
+// Daniil Medvedev the tennis player: once named, every Medvedev of the story is him, not the former president.
+const TENNIS_MEDVEDEV = /\bDaniil\s+Medvedev\b/;
 // 朝鲜半岛 is the Korean peninsula, not the DPRK.
 const PENINSULA_AFTER = /^半岛/;
 // A lone 北 is the North only amid Hangul, spaces or punctuation; next to another ideograph it is part of a word.
@@ -123,6 +125,7 @@ function isCountrySense(
     if (PORCELAIN_BEFORE.test(before) || PORCELAIN_AFTER.test(text.slice(end, end + 20))) return false;
   }
   if (alias.term === 'Kim' && OTHER_KIM_AFTER.test(text.slice(end, end + 20))) return false;
+  if (alias.term === 'Medvedev' && TENNIS_MEDVEDEV.test(text)) return false;
   if (alias.term === '朝鲜' && PENINSULA_AFTER.test(text.slice(end, end + 2))) return false;
   if (alias.term === '北' && (IDEOGRAPH.test(text.charAt(start - 1)) || IDEOGRAPH.test(text.charAt(end))))
     return false;

@@ -33,6 +33,11 @@ describe('judgeRelevance', () => {
       'Iran, Russia and China begin naval drill',
       'Warships from Iran, Russia and China began a joint exercise.',
     ],
+    // A regiment ties a country named once in the summary to the title's.
+    [
+      'Kim welcomes home army engineers after Kursk demining mission',
+      "Kim Jong Un held a ceremony in Pyongyang for a military engineering regiment returning from Russia's Kursk region.",
+    ],
     // Troops returning from the other country relate the two.
     [
       'Kim welcomes home engineer regiment after demining mission',
@@ -96,6 +101,11 @@ describe('judgeRelevance', () => {
   });
 
   it.each([
+    // A compound with a third party ("Trump–Xi") pairs the name with it.
+    [
+      'N. Korea fires ballistic missiles ahead of APEC summit, Trump–Xi meeting',
+      'North Korea fired missiles a week before the APEC summit, where Donald Trump and Xi Jinping are expected to meet.',
+    ],
     // Two statements in one sentence: what follows the second name is no shared word.
     [
       'Rutte: NATO must be ready for Russia while watching China',

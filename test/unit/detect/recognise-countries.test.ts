@@ -35,6 +35,7 @@ describe('recogniseCountries', () => {
     ['Sino-Russian trade', ['RU', 'CN']],
     ['the Power of Siberia pipeline', ['RU', 'CN']],
     ['Rosatom and CNNC signed fuel contracts', ['RU', 'CN']],
+    ['Tien beat Daniil Medvedev in Beijing; Medvedev had won three matches', ['CN']],
     ['Russian Railways said freight rose', ['RU']],
     ['Deputy Prime Minister Alexei Overchuk said', ['RU']],
     ['Choe Ryong Hae received the delegation', ['KP']],

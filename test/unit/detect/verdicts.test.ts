@@ -287,6 +287,13 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
 /** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
 const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
   [
+    'china-aid-accusation',
+    'updates',
+    "EU's 20th sanctions package hits Chinese banks and traders over Russia",
+    'The EU adopted a 20th sanctions package that hits Chinese banks and traders accused of helping Moscow sell oil and obtain battlefield goods.',
+    '2026-02-24',
+  ],
+  [
     'sanctions-offset',
     'reaffirms',
     "How China became Russia's economic lifeline",
