@@ -1,6 +1,7 @@
 import type { CountryCode } from '../model/classification';
 import type { AnalysedSentence, AnalysedStory } from './analyse-story';
 import type { CompiledFact, CompiledGroup } from './compile-facts';
+import type { CountryMention } from './recognise-countries';
 
 /** A fact a story speaks to, with the sentences that speak to it. */
 export interface FactMatch {
@@ -8,12 +9,28 @@ export interface FactMatch {
   sentences: AnalysedSentence[];
 }
 
-function sentenceCountries(sentence: AnalysedSentence): Set<CountryCode> {
-  return new Set(sentence.mentions.flatMap((mention) => mention.countries));
+// Countries as bits, so that "does this text name one of the group's countries" is one AND, not a Set.
+const BIT: Record<CountryCode, number> = { RU: 1, CN: 2, KP: 4 };
+
+function maskOf(mentions: readonly CountryMention[]): number {
+  let mask = 0;
+  for (const mention of mentions) for (const country of mention.countries) mask |= BIT[country];
+  return mask;
 }
 
-function groupMatches(group: CompiledGroup, text: string, countries: ReadonlySet<CountryCode>): boolean {
-  return group.countries.some((country) => countries.has(country)) || (group.terms?.test(text) ?? false);
+function groupMask(group: CompiledGroup): number {
+  let mask = 0;
+  for (const country of group.countries) mask |= BIT[country];
+  return mask;
+}
+
+function groupMatches(group: CompiledGroup, text: string, countries: number): boolean {
+  return (groupMask(group) & countries) !== 0 || (group.terms?.test(text) ?? false);
+}
+
+function allGroupsMatch(groups: readonly CompiledGroup[], text: string, countries: number): boolean {
+  for (const group of groups) if (!groupMatches(group, text, countries)) return false;
+  return true;
 }
 
 /**
@@ -21,31 +38,33 @@ function groupMatches(group: CompiledGroup, text: string, countries: ReadonlySet
  * least one sentence meets all the sentence signals.
  */
 export function matchFacts(facts: readonly CompiledFact[], story: AnalysedStory): FactMatch[] {
-  const storyCountries = new Set(story.mentions.flatMap((mention) => mention.countries));
+  const storyCountries = maskOf(story.mentions);
   // Most facts are ruled out on the whole text, so a sentence's countries are gathered only when first asked for.
-  const perSentence: Array<Set<CountryCode> | undefined> = [];
+  const perSentence: number[] = [];
   const matches: FactMatch[] = [];
   for (const compiled of facts) {
-    if (!compiled.fact.actors.countries.every((country) => storyCountries.has(country))) continue;
-    if (!compiled.storyGroups.every((group) => groupMatches(group, story.text, storyCountries))) continue;
+    let actors = 0;
+    for (const country of compiled.fact.actors.countries) actors |= BIT[country];
+    if ((actors & storyCountries) !== actors) continue;
+    if (!allGroupsMatch(compiled.storyGroups, story.text, storyCountries)) continue;
     // A sentence meeting every sentence group means the whole text meets them too (a sentence is a slice of the
     // text cut at punctuation and spaces, so word boundaries hold alike): one test of the text rules most facts out.
-    if (!compiled.sentenceGroups.every((group) => groupMatches(group, story.text, storyCountries))) continue;
+    if (!allGroupsMatch(compiled.sentenceGroups, story.text, storyCountries)) continue;
     const sentences: AnalysedSentence[] = [];
-    story.sentences.forEach((sentence, index) => {
+    for (let index = 0; index < story.sentences.length; index++) {
+      const sentence = story.sentences[index] as AnalysedSentence;
       let countries = perSentence[index];
       if (countries === undefined) {
-        countries = sentenceCountries(sentence);
+        countries = maskOf(sentence.mentions);
         perSentence[index] = countries;
       }
-      const here = countries;
       // The signal groups turn most sentences away cheaply; the long exclusion list is read only after them.
       if (
-        compiled.sentenceGroups.every((group) => groupMatches(group, sentence.text, here)) &&
+        allGroupsMatch(compiled.sentenceGroups, sentence.text, countries) &&
         !compiled.exclude?.test(sentence.text)
       )
         sentences.push(sentence);
-    });
+    }
     if (sentences.length > 0) matches.push({ compiled, sentences });
   }
   return matches;
