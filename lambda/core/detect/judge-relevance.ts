@@ -351,6 +351,8 @@ function readSpans(sentence: AnalysedSentence): Span[] {
       SAME_ACTOR.test(sentence.text.slice(previous.end - sentence.start, mention.start - sentence.start))
     ) {
       previous.end = mention.end;
+      // "Russian President Vladimir Putin" is a person, whatever word names him first.
+      if (mention.kind === 'person') previous.kind = 'person';
       continue;
     }
     watched.push({
@@ -515,7 +517,12 @@ function isThirdPartyFrame(sentence: AnalysedSentence, spans: readonly Span[]): 
   // "South Korea and China held a dialogue … on North Korea": a third party shares the subject, so whatever
   // follows is their topic, not a tie between the watched names. Demonyms are left out: "Indian and Chinese
   // refiners halt Russian crude purchases" lists buyers, each of which still deals with Russia.
-  const sharedSubject = firstWatched.kind !== 'demonym' && COORDINATION.test(lead);
+  // When the subject names both watched countries ("Iran, Russia and China begin drills") they act together.
+  const next = spans[spans.indexOf(firstWatched) + 1];
+  const bothInSubject =
+    next?.watched === true &&
+    COORDINATION.test(sentence.text.slice(firstWatched.end - sentence.start, next.start - sentence.start));
+  const sharedSubject = firstWatched.kind !== 'demonym' && COORDINATION.test(lead) && !bothInSubject;
   return lead.length <= 45 && (THIRD_PARTY_VERB.test(lead) || sharedSubject);
 }
 

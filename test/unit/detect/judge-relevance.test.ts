@@ -33,6 +33,16 @@ describe('judgeRelevance', () => {
       'Iran, Russia and China begin naval drill',
       'Warships from Iran, Russia and China began a joint exercise.',
     ],
+    // A third party in a subject that names both watched countries does not frame them.
+    [
+      "Iran, Russia and China begin 'Maritime Security Belt 2026' naval drills",
+      'Warships from Iran, Russia and China began their annual joint naval exercise in the Gulf of Oman.',
+    ],
+    // Leaders acting at one occasion the title names; "Russian President Vladimir Putin" is a person.
+    [
+      "Xi unveils governance plan at 'SCO Plus' meeting in Tianjin",
+      'Xi Jinping proposed a Global Governance Initiative. Russian President Vladimir Putin, seated among 20 leaders, endorsed it.',
+    ],
     // A regiment ties a country named once in the summary to the title's.
     [
       'Kim welcomes home army engineers after Kursk demining mission',

@@ -287,6 +287,28 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
 /** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
 const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
   [
+    'beijing-summit',
+    'contradicts',
+    'Kremlin says Putin and Xi did discuss Ukraine at length in Beijing',
+    "Contrary to accounts that the subject was kept off the agenda, Yuri Ushakov said Vladimir Putin set out Moscow's position on a Ukraine settlement during his talks with Xi Jinping at the Great Hall.",
+    '2025-09-04',
+  ],
+  [
+    'victory-parade',
+    'reaffirms',
+    'Xi flanked by Putin and Kim as China stages vast show of military might',
+    "Xi Jinping walked on to the Tiananmen rostrum with Vladimir Putin and Kim Jong Un to review troops marking 80 years since Japan's defeat.",
+    '2025-09-03',
+  ],
+  // Korean: "thanked the North Korean officers and men who fought in the liberation of Kursk".
+  [
+    'nk-arms-troops',
+    'reaffirms',
+    '김정은·푸틴 베이징서 회담',
+    '푸틴 대통령은 쿠르스크 해방 작전에 참전한 북한군 장병들의 용맹과 희생에 사의를 표했다.',
+    '2025-09-03',
+  ],
+  [
     'china-aid-accusation',
     'updates',
     "EU's 20th sanctions package hits Chinese banks and traders over Russia",
