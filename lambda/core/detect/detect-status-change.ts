@@ -118,6 +118,10 @@ const DOUBT_DENIED_BEFORE = new RegExp(
   'i',
 );
 
+// "rejecting yuan transfers", "refused the cargoes": what is turned away is a thing, not a claim.
+const REJECTION = /^(?:reject|refus|turn\w*\s+away|decline)/i;
+const THING_REJECTED =
+  /^\s+(?:the\s+|some\s+|most\s+)?(?:[\w-]+\s+){0,2}?(?:transfers?|payments?|transactions?|applications?|cargoes|cargo|shipments?|imports?|deliveries|tankers?|orders?)\b/i;
 const DOUBT_AFTER = new RegExp(String.raw`^\s+(?:[\w'-]+\s+){0,2}?${DOUBT}`, 'i');
 const QUOTES = /['"‘’“”]/g;
 
@@ -169,6 +173,7 @@ export function findCueNear(
     const end = hit.index + hit.text.length;
     if (DENIAL_OF_DOUBT.test(sentence.slice(end, end + 70))) continue;
     if (STANCE_REJECTED.test(sentence.slice(end, end + 50).replace(QUOTES, ''))) continue;
+    if (!change && REJECTION.test(hit.text) && THING_REJECTED.test(sentence.slice(end, end + 40))) continue;
     if (DOUBT_DENIED_BEFORE.test(sentence.slice(Math.max(0, hit.index - 70), hit.index))) continue;
     if (notAbout?.test(sentence.slice(end, end + NOT_ABOUT_WINDOW))) continue;
     if (CONFIRMED_AFTER.test(sentence.slice(end))) continue;

@@ -22,6 +22,21 @@ describe('findCueNear', () => {
     expect(findCueNear(sentence, doubts, anchorsOf(sentence))).toBeUndefined();
   });
 
+  it('reads a thing turned away as no dispute', () => {
+    // Prepare
+    const denials = compileTerms(['reject*']);
+    const sentence = 'Chinese banks began rejecting yuan transfers for Russian gas cargoes';
+    // Act / Assess
+    expect(findCueNear(sentence, denials, anchorsOf(sentence))).toBeUndefined();
+    expect(
+      findCueNear(
+        'Beijing rejected reports of gas talks',
+        denials,
+        anchorsOf('Beijing rejected reports of gas talks'),
+      )?.text,
+    ).toBe('rejected');
+  });
+
   it('reads a denial of talk about something else as no dispute of the fact said before it', () => {
     // Prepare
     const denials = compileTerms(['dismiss*']);

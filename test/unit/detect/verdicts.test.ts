@@ -286,6 +286,28 @@ const CASES: Array<[string, Verdict, string, string, string]> = [
 
 /** [fact, verdict, title, summary, published] — phrasings outlets use for each kind of change, and look-alikes. */
 const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
+  // Banks turning payments away change the workaround; they dispute nothing.
+  [
+    'sanctions-offset',
+    'updates',
+    "Chinese banks tighten checks on Russian payments, squeezing Moscow's lifeline",
+    'Several Chinese lenders have started rejecting yuan transfers from Russian clients linked to sanctioned sectors, people familiar said.',
+    '2026-05-14',
+  ],
+  [
+    'ties-unprecedented',
+    'contradicts',
+    'Opinion: the Russia–China partnership is less special than Putin claims',
+    'Far from unprecedented, ties between Moscow and Beijing are a transactional arrangement in which China sets the terms, the author argues.',
+    '2026-03-04',
+  ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'A year on, Power of Siberia 2 still lacks a price',
+    'Twelve months after the memorandum on the Power of Siberia 2 gas pipeline, Moscow and Beijing have yet to agree a price and construction has not begun.',
+    '2026-09-02',
+  ],
   [
     'beijing-summit',
     'contradicts',
