@@ -218,6 +218,20 @@ const SETS = [
       contradictionRecall: 0.75,
     },
   },
+  {
+    // Written blind after the round on batch 14 and scored once, the last batch of the second session
+    // (relevance F1 1.000, no false positives, alert F1 0.936, reaffirm-only alerted 8%, fact F1 0.912,
+    // contradictions 3 of 4); not tuned on since, so these floors sit just under its blind scores.
+    file: 'test/fixtures/heldout-15-stories.jsonl',
+    floors: {
+      relevanceF1: 0.98,
+      falsePositiveRate: 0.05,
+      alertF1: 0.9,
+      reaffirmOnly: 0.1,
+      attributionF1: 0.9,
+      contradictionRecall: 0.75,
+    },
+  },
 ];
 
 describe.each(SETS)('classification quality on $file', ({ file, floors }) => {
