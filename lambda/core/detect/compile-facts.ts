@@ -1,16 +1,20 @@
 import type { Fact, StatusChange } from '../../baseline/schema';
 import { COUNTRY_CODES, type CountryCode } from '../model/classification';
+import { countryMask } from './country-mask';
 import { compileTerms, type TermMatcher } from './term-pattern';
 
 /** One signal group: it matches a sentence naming one of its countries or containing one of its terms. */
 export interface CompiledGroup {
-  countries: readonly CountryCode[];
+  /** The group's countries as a mask (country-mask.ts); 0 when it names none. */
+  countries: number;
   terms: TermMatcher | undefined;
 }
 
 /** A fact with its signals and status words compiled once per baseline. */
 export interface CompiledFact {
   fact: Fact;
+  /** The fact's actor countries as a mask: a story must name them all. */
+  actors: number;
   sentenceGroups: CompiledGroup[];
   storyGroups: CompiledGroup[];
   /** Terms that disqualify a sentence. */
@@ -27,7 +31,7 @@ function compileGroup(terms: readonly string[]): CompiledGroup {
     .map((term) => COUNTRY_TOKEN.exec(term)?.[1])
     .filter((code): code is CountryCode => (COUNTRY_CODES as readonly string[]).includes(code ?? ''));
   const words = terms.filter((term) => !COUNTRY_TOKEN.test(term));
-  return { countries, terms: words.length > 0 ? compileTerms(words) : undefined };
+  return { countries: countryMask(countries), terms: words.length > 0 ? compileTerms(words) : undefined };
 }
 
 /** Compiles a baseline's facts; called once per classifier. */
@@ -46,6 +50,14 @@ export function compileFacts(facts: readonly Fact[]): CompiledFact[] {
         : [],
     );
     const exclude = fact.signals.exclude?.length ? compileTerms(fact.signals.exclude) : undefined;
-    return { fact, sentenceGroups, storyGroups, exclude, anchors: compileTerms(anchorTerms), changes };
+    return {
+      fact,
+      actors: countryMask(fact.actors.countries),
+      sentenceGroups,
+      storyGroups,
+      exclude,
+      anchors: compileTerms(anchorTerms),
+      changes,
+    };
   });
 }

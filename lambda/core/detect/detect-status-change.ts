@@ -112,7 +112,10 @@ const IRREALIS =
 // ("rift") is reported, not asserted. Both the denial and the doubted word are then no cue.
 const DOUBT = String.raw`(?:talk|speculation|suggestions?|claims?|reports?|rumou?rs?|notions?)\s+(?:of|about|that)\s+(?:[\w'-]+\s+){0,4}?`;
 const DOUBTED_WORD = String.raw`(?:rift|split|cool\w*|strain\w*|tensions?|rivalry|wedge|discord|friction|divisions?|mistrust)`;
-const DENIAL_OF_DOUBT = new RegExp(String.raw`^\s+(?:[\w'-]+\s+){0,2}?${DOUBT}${DOUBTED_WORD}\b`, 'i');
+const DOUBT_FOLLOWS = String.raw`^\s+(?:[\w'-]+\s+){0,2}?${DOUBT}`;
+const DENIAL_OF_DOUBT = new RegExp(String.raw`${DOUBT_FOLLOWS}${DOUBTED_WORD}\b`, 'i');
+// "…dismissing Western talk of an 'axis of upheaval'": the denial's object is someone's talk, whatever it names.
+const DOUBT_AFTER = new RegExp(DOUBT_FOLLOWS, 'i');
 const DOUBT_DENIED_BEFORE = new RegExp(
   String.raw`\b(?:dismiss\w*|reject\w*|den(?:y|ies|ied)|refut\w*|brush\w* (?:off|aside))\s+(?:[\w'-]+\s+){0,2}?${DOUBT}$`,
   'i',
@@ -122,11 +125,10 @@ const DOUBT_DENIED_BEFORE = new RegExp(
 const REJECTION = /^(?:reject|refus|turn\w*\s+away|decline)/i;
 const THING_REJECTED =
   /^\s+(?:the\s+|some\s+|most\s+)?(?:[\w-]+\s+){0,2}?(?:transfers?|payments?|transactions?|applications?|cargoes|cargo|shipments?|imports?|deliveries|tankers?|orders?)\b/i;
-const DOUBT_AFTER = new RegExp(String.raw`^\s+(?:[\w'-]+\s+){0,2}?${DOUBT}`, 'i');
-const QUOTES = /['"‘’“”]/g;
 
-// "both reject the Cold War mentality and bullying": rejecting a policy both oppose is a shared stance, not a
-// dispute of anything reported.
+// "both reject the Cold War mentality and bullying", "reject 'Cold War mentality'": rejecting a policy both
+// oppose is a shared stance, not a dispute of anything reported. Quotes around the policy are read past.
+const QUOTES = /['"‘’“”]/g;
 const STANCE_REJECTED =
   /^\s+(?:the\s+|any\s+|all\s+|such\s+)?(?:[\w-]+\s+){0,2}?(?:cold\s+war|bullying|hegemon\w*|unilateral\w*|interference|protectionism|bloc\s+confrontation|confrontation|zero-sum|coercion|containment|decoupling|double\s+standards|power\s+politics|external\s+pressure|unilateral\s+sanctions|illegal\s+sanctions)\b/i;
 

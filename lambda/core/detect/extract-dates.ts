@@ -1,10 +1,11 @@
-import * as chrono from 'chrono-node';
+import { type DatePrecision, readDatesWithChrono } from './read-dates-with-chrono';
+import { readWrittenDates } from './read-written-dates';
 
 /** A calendar date read from text, as precise as the text is. */
 export interface ExtractedDate {
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, following `precision`. */
   iso: string;
-  precision: 'day' | 'month' | 'year';
+  precision: DatePrecision;
   /** Set when the text gives no year and it was taken from the publication date ("in May"). */
   yearGuessed?: true;
   text: string;
@@ -31,122 +32,6 @@ const DAY_MS = 86_400_000;
 const TIME_OF_WEEK = /^(?:weekend|morning|afternoon|evening|night|tonight|now|noon|midnight)$/i;
 const BARE_YEAR = /\b(19[5-9]\d|20[0-4]\d)\b/g;
 const CJK_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
-
-/** A date as the text gives it, before the story's own rules (lengths of time, tense) are applied. */
-export interface ReadDate {
-  text: string;
-  index: number;
-  year: number;
-  month: number;
-  day: number;
-  yearCertain: boolean;
-  precision: ExtractedDate['precision'];
-}
-
-/** Every date chrono-node reads in a sentence, against the publication date when there is one. */
-export function readDatesWithChrono(text: string, reference?: Date): ReadDate[] {
-  const read: ReadDate[] = [];
-  for (const result of chrono.en.parse(text, reference ? { instant: reference, timezone: 0 } : undefined)) {
-    const start = result.start;
-    const year = start.get('year');
-    const month = start.get('month');
-    const day = start.get('day');
-    if (year === null || month === null || day === null) continue;
-    read.push({
-      text: result.text,
-      index: result.index,
-      year,
-      month,
-      day,
-      yearCertain: start.isCertain('year'),
-      precision:
-        start.isCertain('day') || start.isCertain('weekday')
-          ? 'day'
-          : start.isCertain('month')
-            ? 'month'
-            : 'year',
-    });
-  }
-  return read;
-}
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH_NAME = MONTHS.join('|');
-// The three shapes most dated sentences use, spelt out in full with their year: "(on) 15 September 2025",
-// "September 15, 2025", "September 2025". Each span is the one chrono gives for the same words.
-const WRITTEN_DATE = new RegExp(
-  String.raw`(?<=^|\W)(?:(?:on\s{1,3})?(\d{1,2})\s+(${MONTH_NAME})\s+(\d{4})|(${MONTH_NAME})\s+(\d{1,2}),\s*(\d{4})|(${MONTH_NAME})\s+(\d{4}))(?![\w/-])`,
-  'gi',
-);
-// What chrono might still read once those are set aside: a month or weekday name, a word for a day or a time of
-// day, a unit of time counted from now, a clock time, an ordinal, a numeric date. A sentence without any of
-// these has no other date in it.
-const UNIT = '(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)s?';
-const OTHER_DATE_HINT = new RegExp(
-  [
-    String.raw`\b(?:${MONTH_NAME}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b`,
-    String.raw`\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b`,
-    String.raw`\b(?:today|tonight|tomorrow|tmr|yesterday|now|noon|midnight|morning|afternoon|evening|night|weekend)\b`,
-    String.raw`\b(?:next|last|past|coming|previous)\b`,
-    String.raw`\b(?:this|in|within|after|for)\s+(?:[\w-]+\s+){0,2}?${UNIT}\b`,
-    String.raw`\b${UNIT}\s+(?:ago|later|earlier|before|after|from|hence)\b`,
-    String.raw`\d\s*[:/]\s*\d`,
-    String.raw`\d\.\d{1,2}\.\d`,
-    String.raw`\d\s*(?:am|pm|a\.m\.|p\.m\.)`,
-    String.raw`\d(?:st|nd|rd|th)\b`,
-    String.raw`\d\s*[-‐‑–—~]\s*\d`,
-    String.raw`\b(?:at|from|to|until|till|since|around|by|before|after)\s+(?:[01]?\d|2[0-4])\b`,
-  ].join('|'),
-  'i',
-);
-// Two dates joined like this ("15 September 2025 to 14 September 2026") are one range to chrono.
-const RANGE_JOIN = /^\s*(?:-|–|—|to|until|till|through|and)\s*$/i;
-
-/**
- * The dates of a sentence whose every date is written out in full with its year, read without chrono (which
- * costs about 20 µs a sentence); undefined when anything else in it might be a date, so chrono must read it.
- */
-export function readWrittenDates(text: string): ReadDate[] | undefined {
-  const read: ReadDate[] = [];
-  let rest = '';
-  let last = 0;
-  for (const match of text.matchAll(WRITTEN_DATE)) {
-    const [whole, d1, m1, y1, m2, d2, y2, m3, y3] = match;
-    const previous = read[read.length - 1];
-    if (previous && RANGE_JOIN.test(text.slice(previous.index + previous.text.length, match.index)))
-      return undefined;
-    const day = Number(d1 ?? d2 ?? 1);
-    const month = MONTHS.indexOf((m1 ?? m2 ?? m3 ?? '').toLowerCase()) + 1;
-    const year = Number(y1 ?? y2 ?? y3);
-    if (day < 1 || day > 31) return undefined;
-    read.push({
-      text: whole,
-      index: match.index,
-      year,
-      month,
-      day,
-      yearCertain: true,
-      precision: m3 ? 'month' : 'day',
-    });
-    rest += `${text.slice(last, match.index)} `;
-    last = match.index + whole.length;
-  }
-  rest += text.slice(last);
-  return OTHER_DATE_HINT.test(rest) ? undefined : read;
-}
 
 /**
  * Dates in a sentence. Dates written out with their year are read here; chrono-node reads the rest, absolute
@@ -197,12 +82,19 @@ export function extractDates(text: string, published?: string): ExtractedDate[] 
 
 /** Whether the clause around a date tells of something done, with nothing pointing ahead. */
 function reportedAsPast(text: string, index: number, length: number): boolean {
-  const around = `${text.slice(Math.max(0, index - 60), index)} ${text.slice(index + length, index + length + 40)}`;
-  const clause = around.split(/[;:]/).at(-1) ?? around;
+  // The clause ends at a semicolon or colon before the date and at the first comma after it ("…in May, while
+  // Putin would go…" speaks of May in the past).
+  const before =
+    text
+      .slice(Math.max(0, index - 60), index)
+      .split(/[;:]/)
+      .at(-1) ?? '';
+  const after = text.slice(index + length, index + length + 40).split(/[,;:.]/)[0] ?? '';
+  const clause = `${before} ${after}`;
   return PAST_TENSE.test(clause) && !FUTURE.test(clause);
 }
 
-function isoOf(year: number, month: number, day: number, precision: ExtractedDate['precision']): string {
+function isoOf(year: number, month: number, day: number, precision: DatePrecision): string {
   const y = String(year).padStart(4, '0');
   const m = String(month).padStart(2, '0');
   const d = String(day).padStart(2, '0');

@@ -1,5 +1,6 @@
 import type { CountryCode } from '../model/classification';
 import type { AnalysedSentence, AnalysedStory } from './analyse-story';
+import { countryMask, maskOfAll } from './country-mask';
 import type { CountryMention } from './recognise-countries';
 import { compileTerms, type TermMatcher } from './term-pattern';
 
@@ -32,8 +33,9 @@ const RELATION_TERMS = [
   'counts on', 'count on', 'counting on', 'make up for', 'makes up for', 'overrat*', 'shield', 'cushion*', 'refus*',
   'ships', 'ship', 'return*', 'regiment*', 'brigade*', 'battalion*', 'units', '同', '与',
   'обсуди*', 'обсужд*', 'проинформир*', 'беседова*', 'разговор*', 'телефон*', 'подписа*', 'соглашени*', 'принял*',
-  'переговор*', 'встреч*', 'встрет*', 'посет*', 'прибы*', 'послани*', 'визит*', 'сотрудничеств*', 'торгов*', 'поставк*', 'отношени*', 'партнерств*',
-  'союз*', 'безвиз*', 'без виз*', 'въезд*', 'въезжа*', 'взаимн*', '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
+  'переговор*', 'встреч*', 'встрет*', 'посет*', 'прибы*', 'послани*', 'визит*', 'сотрудничеств*', 'торгов*',
+  'поставк*', 'отношени*', 'партнерств*', 'союз*', 'безвиз*', 'без виз*', 'въезд*', 'въезжа*', 'взаимн*',
+  '免签', '专列', '抵达', '会见', '提供', '武器', '支持', '열차', '도착', '무비자',
   '지원', '무기', '会谈', '会晤', '访问', '合作', '关系', '贸易', '供应', '友谊', '伙伴', '同盟', '회담', '방문',
   '협력', '관계', '교역', '동맹', '파병', '이송', '보낸', '보냈', '포탄', '수출', '공급', '파견'
 ];
@@ -49,7 +51,8 @@ const RECIPROCAL_TERMS = [
   'partnership', 'alliance', 'ally', 'allies', 'cooperat*', 'drill*', 'exercise*', 'patrol*', 'hold', 'holds',
   'held', 'meet*', 'met', 'pledge*', 'vow*', 'tout*', 'hail*', 'discuss*', 'bilateral', 'mutual*', 'summit*',
   'friendship', 'bond*', 'forge*', 'deepen*', 'strengthen*', 'boost*', 'together', 'each other', 'one another',
-  'coordinat*', 'exchang*', 'congratulat*', 'side by side', 'shoulder', 'stand', 'stood', 'watch*', 'unity', 'solidarity', 'axis', 'navies',
+  'coordinat*', 'exchang*', 'congratulat*', 'side by side', 'shoulder', 'stand', 'stood', 'watch*', 'unity',
+  'solidarity', 'axis', 'navies',
   'warships', 'border', 'visa*', 'settle*', 'start*', 'launch*', 'open', 'opens', 'opened', 'build*', 'celebrat*', 'mark*',
   'began', 'begin*', 'conduct*', 'stage*', 'partner*', 'lifeline', 'visit*', 'touris*', 'trip*',
   'travel*', 'flight*', 'tour*', 'without visas', 'without a visa', 'bridge', 'pipeline', 'gas', 'oil', 'crude',
@@ -407,7 +410,7 @@ function linkedPairs(sentence: AnalysedSentence, words?: TermMatcher): Map<strin
     for (let j = i + 1; j < spans.length; j++) {
       const b = spans[j] as Span;
       if (!b.watched) continue;
-      const key = keyOf(maskOf(a.countries) | maskOf(b.countries));
+      const key = keyOf(countryMask(a.countries) | countryMask(b.countries));
       if (key.length < 5 || pairs.has(key)) continue;
       const gap = textBetween(sentence, a.end, b.start);
       if (j === i + 1 && COMPOUND.test(gap)) {
@@ -552,8 +555,10 @@ function textBetween(sentence: AnalysedSentence, from: number, to: number): stri
   return sentence.text.slice(from - sentence.start, to - sentence.start);
 }
 
-/** Whether two spans are joined by a conjunction. */
-// "…ahead of the Trump–Xi meeting": a compound with a third party pairs the name with it as much as "and" does.
+/**
+ * Whether two spans are joined by a conjunction or a dash: "…ahead of the Trump–Xi meeting" pairs Xi with a third
+ * party as much as "Trump and Xi" does.
+ */
 function conjoined(sentence: AnalysedSentence, a: Span, b: Span): boolean {
   const between = textBetween(sentence, a.end, b.start);
   return CONJUNCTION.test(between) || COMPOUND.test(between);
@@ -579,20 +584,11 @@ function chains(text: string, offset: number, spans: readonly Span[]): number[] 
 }
 
 function pairKey(countries: readonly CountryCode[]): string {
-  return keyOf(maskOf(countries));
+  return keyOf(countryMask(countries));
 }
 
-// Pairs are keyed and compared hundreds of times per relevant story; a bit per country spares the Sets, sorts
-// and joins that made up much of the relevance test's cost.
-const BIT: Record<CountryCode, number> = { CN: 1, KP: 2, RU: 4 };
-// The key of every set of countries: the first two codes in alphabetical order, joined ("CN-RU").
+// The key of every set of countries (as a mask): the first two codes in alphabetical order, joined ("CN-RU").
 const KEYS = ['', 'CN', 'KP', 'CN-KP', 'RU', 'CN-RU', 'KP-RU', 'CN-KP'];
-
-function maskOf(countries: readonly CountryCode[]): number {
-  let mask = 0;
-  for (const country of countries) mask |= BIT[country];
-  return mask;
-}
 
 function keyOf(mask: number): string {
   return KEYS[mask] ?? '';
@@ -600,8 +596,7 @@ function keyOf(mask: number): string {
 
 /** How many distinct countries a list of mentions or spans names. */
 function distinctCountries(items: ReadonlyArray<{ countries: readonly CountryCode[] }>): number {
-  let mask = 0;
-  for (const item of items) mask |= maskOf(item.countries);
+  const mask = maskOfAll(items);
   return (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1);
 }
 

@@ -81,7 +81,7 @@ interface Reading {
 export function judgeVerdict(match: FactMatch, published?: string): FactFinding | undefined {
   const { compiled } = match;
   let readings: Reading[] = [];
-  const countryAnchored = compiled.sentenceGroups.some((group) => group.countries.length > 0);
+  const countryAnchored = compiled.sentenceGroups.some((group) => group.countries !== 0);
   const tracksFigure = compiled.fact.values.some((value) => value.type === 'quantity');
   for (const sentence of match.sentences) {
     // Country mentions anchor cues only for facts whose signals are countries ("@KP … troops").

@@ -1,7 +1,6 @@
-import type { CountryCode } from '../model/classification';
 import type { AnalysedSentence, AnalysedStory } from './analyse-story';
 import type { CompiledFact, CompiledGroup } from './compile-facts';
-import type { CountryMention } from './recognise-countries';
+import { maskOfAll } from './country-mask';
 
 /** A fact a story speaks to, with the sentences that speak to it. */
 export interface FactMatch {
@@ -9,27 +8,10 @@ export interface FactMatch {
   sentences: AnalysedSentence[];
 }
 
-// Countries as bits, so that "does this text name one of the group's countries" is one AND, not a Set.
-const BIT: Record<CountryCode, number> = { RU: 1, CN: 2, KP: 4 };
-
-function maskOf(mentions: readonly CountryMention[]): number {
-  let mask = 0;
-  for (const mention of mentions) for (const country of mention.countries) mask |= BIT[country];
-  return mask;
-}
-
-function groupMask(group: CompiledGroup): number {
-  let mask = 0;
-  for (const country of group.countries) mask |= BIT[country];
-  return mask;
-}
-
-function groupMatches(group: CompiledGroup, text: string, countries: number): boolean {
-  return (groupMask(group) & countries) !== 0 || (group.terms?.test(text) ?? false);
-}
-
+/** Whether every group matches the text: by naming one of its countries (`countries`, a mask) or one of its terms. */
 function allGroupsMatch(groups: readonly CompiledGroup[], text: string, countries: number): boolean {
-  for (const group of groups) if (!groupMatches(group, text, countries)) return false;
+  for (const group of groups)
+    if ((group.countries & countries) === 0 && !(group.terms?.test(text) ?? false)) return false;
   return true;
 }
 
@@ -38,14 +20,12 @@ function allGroupsMatch(groups: readonly CompiledGroup[], text: string, countrie
  * least one sentence meets all the sentence signals.
  */
 export function matchFacts(facts: readonly CompiledFact[], story: AnalysedStory): FactMatch[] {
-  const storyCountries = maskOf(story.mentions);
+  const storyCountries = maskOfAll(story.mentions);
   // Most facts are ruled out on the whole text, so a sentence's countries are gathered only when first asked for.
   const perSentence: number[] = [];
   const matches: FactMatch[] = [];
   for (const compiled of facts) {
-    let actors = 0;
-    for (const country of compiled.fact.actors.countries) actors |= BIT[country];
-    if ((actors & storyCountries) !== actors) continue;
+    if ((compiled.actors & storyCountries) !== compiled.actors) continue;
     if (!allGroupsMatch(compiled.storyGroups, story.text, storyCountries)) continue;
     // A sentence meeting every sentence group means the whole text meets them too (a sentence is a slice of the
     // text cut at punctuation and spaces, so word boundaries hold alike): one test of the text rules most facts out.
@@ -55,7 +35,7 @@ export function matchFacts(facts: readonly CompiledFact[], story: AnalysedStory)
       const sentence = story.sentences[index] as AnalysedSentence;
       let countries = perSentence[index];
       if (countries === undefined) {
-        countries = maskOf(sentence.mentions);
+        countries = maskOfAll(sentence.mentions);
         perSentence[index] = countries;
       }
       // The signal groups turn most sentences away cheaply; the long exclusion list is read only after them.

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDatesWithChrono, readWrittenDates } from '../../../lambda/core/detect/extract-dates';
+import { readDatesWithChrono } from '../../../lambda/core/detect/read-dates-with-chrono';
+import { readWrittenDates } from '../../../lambda/core/detect/read-written-dates';
 import { splitSentences } from '../../../lambda/core/detect/split-sentences';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
