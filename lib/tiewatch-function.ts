@@ -77,8 +77,9 @@ export type FunctionDefaults = Pick<
 
 /**
  * One tiewatch Lambda function with the project's defaults fixed once: local esbuild bundling to minified ESM
- * with source maps (plus the handler's on-demand modules as files of their own, see ON_DEMAND_MODULES), ARM64, the newest Node.js runtime, structured JSON logs in an explicit log group with
- * retention, and the Powertools environment.
+ * with source maps (plus the handler's on-demand modules as files of their own, see ON_DEMAND_MODULES), ARM64,
+ * the newest Node.js runtime, structured JSON logs in an explicit log group with retention, and the Powertools
+ * environment.
  *
  * Its role starts empty except for writing to its own log group (no AWSLambdaBasicExecutionRole, whose
  * `logs:*` resources are account-wide); every other permission is granted by the construct that owns the
