@@ -1,5 +1,5 @@
-import * as z from '../adapters/validation/zod-mini';
 import { COUNTRY_CODES } from '../core/model/classification';
+import * as z from '../validation/zod-mini';
 
 /**
  * A signal term. Matched case-insensitively on word boundaries; a trailing `*` matches any word ending

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoAlertStore } from '../adapters/dynamodb/dynamo-alert-store';
-import * as z from '../adapters/validation/zod-mini';
 import { loadBaseline } from '../baseline/load-baseline';
 import type { FeedApiDeps, FeedRequest } from '../feed-api/feed-api-types';
 import { handleFeedRequest } from '../feed-api/handle-feed-request';
+import * as z from '../validation/zod-mini';
 import { logger } from './shared/powertools';
 import { readSettings, requiredText } from './shared/read-settings';
 

@@ -1,8 +1,8 @@
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoFeedRegistry } from '../adapters/dynamodb/dynamo-feed-registry';
-import * as z from '../adapters/validation/zod-mini';
 import { seedFeeds } from '../use-cases/seed-feeds';
+import * as z from '../validation/zod-mini';
 import { logger } from './shared/powertools';
 import { readSettings, requiredText } from './shared/read-settings';
 

@@ -1,6 +1,6 @@
 import { COUNTRY_CODES } from '../../core/model/classification';
 import { type AlertQuery, InvalidCursorError } from '../../ports/alert-store';
-import * as z from '../validation/zod-mini';
+import * as z from '../../validation/zod-mini';
 
 /**
  * The paging cursor of the alert query: the position of the last alert of a page, plus the filters it

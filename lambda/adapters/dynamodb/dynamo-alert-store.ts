@@ -16,7 +16,7 @@ import {
   type AlertStore,
   type RecordResult,
 } from '../../ports/alert-store';
-import * as z from '../validation/zod-mini';
+import * as z from '../../validation/zod-mini';
 import { type CursorFilters, decodeCursor, encodeCursor, filtersOf } from './alert-cursor';
 import { ALERTS_PARTITION, alertKey, alertPartition, alertTimeSortKey, factPartition } from './item-keys';
 import { StoredItemError } from './stored-item-error';

@@ -12,7 +12,7 @@ import { applyOutcome } from '../../core/feeds/apply-outcome';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../../core/feeds/next-poll';
 import type { FeedOutcome, FeedState } from '../../core/model/feed';
 import { FeedNotFoundError, type FeedRegistry, type NewFeed } from '../../ports/feed-registry';
-import * as z from '../validation/zod-mini';
+import * as z from '../../validation/zod-mini';
 import { FEEDS_PARTITION, feedKey, RETIRED_SORT_KEY } from './item-keys';
 import { StoredItemError } from './stored-item-error';
 

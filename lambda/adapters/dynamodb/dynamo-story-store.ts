@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Story } from '../../core/model/story';
 import type { RecentStory, StoryStore } from '../../ports/story-store';
-import * as z from '../validation/zod-mini';
+import * as z from '../../validation/zod-mini';
 import { batchGetAll } from './batch-get';
 import { batchPutAll } from './batch-write';
 import { dayOf, epochSeconds, recentKey, recentPartition, seenStoryKey } from './item-keys';

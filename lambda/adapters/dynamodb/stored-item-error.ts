@@ -1,4 +1,4 @@
-import type * as z from '../validation/zod-mini';
+import type * as z from '../../validation/zod-mini';
 
 /** An item read from the table does not have the shape its type promises (a foreign or corrupted write). */
 export class StoredItemError extends Error {

@@ -1,5 +1,5 @@
 import type { RawFeedItem } from '../../core/stories/raw-feed-item';
-import * as z from '../validation/zod-mini';
+import * as z from '../../validation/zod-mini';
 import { CONTENT_FIELD_KEYS } from './read-with-rss-parser';
 import { xmlValueText } from './xml-value-text';
 

@@ -1,5 +1,5 @@
 import { version } from '../../../package.json';
-import * as z from '../validation/zod-mini';
+import * as z from '../../validation/zod-mini';
 
 /** Where a feed owner can find out who is polling them and why (the User-Agent points here). */
 export const PROJECT_URL = 'https://github.com/tiewatch/tiewatch';

@@ -1,4 +1,4 @@
-import * as z from '../validation/zod-mini';
+import * as z from '../../validation/zod-mini';
 
 /** The body of one ingest queue message: the feed to poll. */
 export const feedMessageSchema = z.strictObject({ url: z.url({ protocol: /^https?$/ }) });

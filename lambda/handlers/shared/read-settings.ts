@@ -1,4 +1,4 @@
-import * as z from '../../adapters/validation/zod-mini';
+import * as z from '../../validation/zod-mini';
 
 /** Raised at cold start when a function's environment lacks a setting or holds a bad one; names each. */
 export class SettingsError extends Error {
