@@ -3,7 +3,7 @@
  * construct and the bundle benchmark build exactly the same bundles.
  */
 
-import { basename, join } from 'node:path';
+import { basename, posix, win32 } from 'node:path';
 import type { HandlerName } from './tiewatch-function';
 
 /**
@@ -105,18 +105,25 @@ export function onDemandExternals(sources: readonly string[]): string[] {
 
 /**
  * The esbuild command line that builds on-demand modules into `outDir`, with the same options as the
- * handler's own bundle (BUNDLE_OPTIONS and EXTRA_ESBUILD_ARGS), as one POSIX shell command for NodejsFunction's
+ * handler's own bundle (BUNDLE_OPTIONS and EXTRA_ESBUILD_ARGS), as one shell command for NodejsFunction's
  * command hooks. It runs in `projectRoot` (where the alias targets resolve, as in the main build) with the
  * repository's own esbuild, so it needs no network; each entry becomes `<name>.mjs` and `<name>.mjs.map`.
+ *
+ * CDK runs hook commands through `bash -c` on Linux and macOS and through `cmd /c` on Windows, so the command
+ * is quoted for the shell of the platform that synthesises (`platform`), and names the npm shim that shell
+ * can run (`esbuild` or `esbuild.cmd`).
  */
 export function onDemandBuildCommand(
   sources: readonly string[],
   projectRoot: string,
   outDir: string,
+  platform: NodeJS.Platform = process.platform,
 ): string {
   for (const source of sources) onDemandFileOf(source);
+  const windows = platform === 'win32';
+  const { join } = windows ? win32 : posix;
   const argv = [
-    join(projectRoot, 'node_modules', '.bin', 'esbuild'),
+    join(projectRoot, 'node_modules', '.bin', windows ? 'esbuild.cmd' : 'esbuild'),
     '--bundle',
     ...sources.map((source) => join(projectRoot, source)),
     `--outdir=${outDir}`,
@@ -136,10 +143,24 @@ export function onDemandBuildCommand(
       Array.isArray(value) ? value.map((item) => `${flag}:${item}`) : [`${flag}=${value}`],
     ),
   ];
-  return argv.map(quoteForShell).join(' ');
+  return argv.map(windows ? quoteForCmd : quoteForPosixShell).join(' ');
 }
 
 /** Single-quotes one argument for a POSIX shell (the banner holds spaces, quotes and semicolons). */
-function quoteForShell(argument: string): string {
+function quoteForPosixShell(argument: string): string {
   return `'${argument.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * Double-quotes one argument for cmd.exe, which keeps spaces, semicolons and single quotes inside double
+ * quotes but has no escape for a double quote there and expands `%NAME%` even inside them: an argument
+ * holding either is refused rather than passed on changed.
+ */
+function quoteForCmd(argument: string): string {
+  if (/["%]/.test(argument)) {
+    throw new Error(
+      `cannot pass ${JSON.stringify(argument)} to cmd.exe: it holds a double quote or a percent sign`,
+    );
+  }
+  return `"${argument}"`;
 }
