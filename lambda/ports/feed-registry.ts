@@ -7,7 +7,10 @@ export interface NewFeed {
 
 /** The feeds tiewatch polls and each one's health. */
 export interface FeedRegistry {
-  /** Adds feeds that are not registered yet; never overwrites an existing feed's state. Returns how many were added. */
+  /**
+   * Adds feeds that are not registered yet; never overwrites an existing feed's state. Returns how many were
+   * added. A URL the registry cannot hold fails the whole call with FeedUrlTooLongError before any write.
+   */
   add(feeds: NewFeed[], now: Date): Promise<number>;
   remove(url: string): Promise<boolean>;
   get(url: string): Promise<FeedState | undefined>;
@@ -26,5 +29,16 @@ export class FeedNotFoundError extends Error {
   constructor(readonly feedUrl: string) {
     super(`feed not registered: ${feedUrl}`);
     this.name = 'FeedNotFoundError';
+  }
+}
+
+/** The registry keys a feed by its URL, and this one is longer than its key can hold. */
+export class FeedUrlTooLongError extends Error {
+  constructor(
+    readonly feedUrl: string,
+    readonly maxBytes: number,
+  ) {
+    super(`feed URL is longer than the ${maxBytes} bytes the registry can hold: ${feedUrl.slice(0, 80)}…`);
+    this.name = 'FeedUrlTooLongError';
   }
 }

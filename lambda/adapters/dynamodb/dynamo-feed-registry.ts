@@ -11,9 +11,14 @@ import pLimit from 'p-limit';
 import { applyOutcome } from '../../core/feeds/apply-outcome';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../../core/feeds/next-poll';
 import type { FeedOutcome, FeedState } from '../../core/model/feed';
-import { FeedNotFoundError, type FeedRegistry, type NewFeed } from '../../ports/feed-registry';
+import {
+  FeedNotFoundError,
+  type FeedRegistry,
+  FeedUrlTooLongError,
+  type NewFeed,
+} from '../../ports/feed-registry';
 import * as z from '../../validation/zod-mini';
-import { FEEDS_PARTITION, feedKey, RETIRED_SORT_KEY } from './item-keys';
+import { FEEDS_PARTITION, feedKey, feedUrlFitsKey, MAX_FEED_URL_BYTES, RETIRED_SORT_KEY } from './item-keys';
 import { StoredItemError } from './stored-item-error';
 
 /** A feed item as stored: the FeedState plus its keys. Parsed on every read (the table is an edge). */
@@ -58,6 +63,9 @@ export class DynamoFeedRegistry implements FeedRegistry {
 
   async add(feeds: NewFeed[], now: Date): Promise<number> {
     const unique = [...new Map(feeds.map((feed) => [feed.url, feed])).values()];
+    // Checked before any write, so that a list holding one such URL adds nothing rather than a part.
+    const unstorable = unique.find((feed) => !feedUrlFitsKey(feed.url));
+    if (unstorable) throw new FeedUrlTooLongError(unstorable.url, MAX_FEED_URL_BYTES);
     const limit = pLimit(ADD_CONCURRENCY);
     const added = await Promise.all(
       unique.map((feed) =>
@@ -91,6 +99,7 @@ export class DynamoFeedRegistry implements FeedRegistry {
   }
 
   async remove(url: string): Promise<boolean> {
+    if (!feedUrlFitsKey(url)) return false;
     const result = await this.doc.send(
       new DeleteCommand({ TableName: this.tableName, Key: feedKey(url), ReturnValues: 'ALL_OLD' }),
     );
@@ -98,6 +107,8 @@ export class DynamoFeedRegistry implements FeedRegistry {
   }
 
   async get(url: string): Promise<FeedState | undefined> {
+    // A URL too long to be a key cannot be registered; DynamoDB would refuse the read itself.
+    if (!feedUrlFitsKey(url)) return undefined;
     const result = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: feedKey(url), ConsistentRead: true }),
     );

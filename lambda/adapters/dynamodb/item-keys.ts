@@ -15,7 +15,17 @@ export const ALERTS_PARTITION = 'ALERTS';
  */
 export const RETIRED_SORT_KEY = 'RETIRED';
 
-export const feedKey = (url: string) => ({ pk: `FEED#${url}`, sk: 'FEED' });
+const FEED_KEY_PREFIX = 'FEED#';
+
+export const feedKey = (url: string) => ({ pk: `${FEED_KEY_PREFIX}${url}`, sk: 'FEED' });
+
+/** DynamoDB's limit on a partition key value. */
+const MAX_PARTITION_KEY_BYTES = 2048;
+
+/** The longest feed URL (UTF-8 bytes) whose registry key DynamoDB accepts. */
+export const MAX_FEED_URL_BYTES = MAX_PARTITION_KEY_BYTES - Buffer.byteLength(FEED_KEY_PREFIX);
+
+export const feedUrlFitsKey = (url: string) => Buffer.byteLength(url, 'utf8') <= MAX_FEED_URL_BYTES;
 
 /**
  * Story keys are canonical links and can be long (news-search links run to hundreds of characters;

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachCapacityMeter } from '../../../lambda/adapters/dynamodb/capacity-meter';
 import { DynamoFeedRegistry } from '../../../lambda/adapters/dynamodb/dynamo-feed-registry';
-import { FeedNotFoundError } from '../../../lambda/ports/feed-registry';
+import { MAX_FEED_URL_BYTES } from '../../../lambda/adapters/dynamodb/item-keys';
+import { FeedNotFoundError, FeedUrlTooLongError } from '../../../lambda/ports/feed-registry';
 import { type TestTable, useDynalite } from '../../support/dynalite';
 
 const dynalite = useDynalite();
@@ -205,5 +206,34 @@ describe('DynamoFeedRegistry', () => {
     await expect(
       registry.recordOutcome('https://nowhere.example/', { kind: 'unchanged' }, t0),
     ).rejects.toBeInstanceOf(FeedNotFoundError);
+  });
+
+  describe('a feed URL as long as its key can hold', () => {
+    /** An https URL of exactly `bytes` UTF-8 bytes; 'é' takes two, so bytes and characters differ. */
+    const urlOfBytes = (bytes: number) => {
+      const head = 'https://long.example/é';
+      return head + 'x'.repeat(bytes - Buffer.byteLength(head));
+    };
+
+    it('is stored and read back at the limit', async () => {
+      const url = urlOfBytes(MAX_FEED_URL_BYTES);
+      expect(await registry.add([{ url }], t0)).toBe(1);
+      expect((await registry.get(url))?.url).toBe(url);
+    });
+
+    it('one byte over, fails the whole list by name before anything is written', async () => {
+      const url = urlOfBytes(MAX_FEED_URL_BYTES + 1);
+      expect(url.length).toBeLessThanOrEqual(MAX_FEED_URL_BYTES); // over in bytes, not in characters
+      const adding = registry.add([{ url: 'https://a.example/rss' }, { url }], t0);
+      await expect(adding).rejects.toThrow(FeedUrlTooLongError);
+      await expect(adding).rejects.toThrow(/2043 bytes/);
+      expect(await registry.list()).toEqual([]);
+    });
+
+    it('one byte over, is simply not registered when read or removed', async () => {
+      const url = urlOfBytes(MAX_FEED_URL_BYTES + 1);
+      expect(await registry.get(url)).toBeUndefined();
+      expect(await registry.remove(url)).toBe(false);
+    });
   });
 });
