@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { DynamoFeedRegistry } from '../../../lambda/adapters/dynamodb/dynamo-feed-registry';
 import { decodeFeedMessage } from '../../../lambda/adapters/sqs/feed-message';
 import { type TestTable, useDynalite } from '../../support/dynalite';
+import { makeLoopbackCertificate, type SelfSignedCertificate } from '../../support/self-signed-certificate';
 import { type HandlerProcess, type InvocationOutcome, startHandlerProcess } from './support/handler-process';
 import { BASE_LAMBDA_ENV } from './support/lambda-runtime';
-import { makeLoopbackCertificate, type SelfSignedCertificate } from './support/self-signed-certificate';
 import { type SqsStandIn, startSqsStandIn } from './support/sqs-stand-in';
 
 /**

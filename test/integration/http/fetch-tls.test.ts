@@ -1,45 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HttpFeedFetcher } from '../../../lambda/adapters/http/safe-feed-fetcher';
+import { makeLoopbackCertificate, type SelfSignedCertificate } from '../../support/self-signed-certificate';
 
 describe('HttpFeedFetcher over TLS', () => {
   let server: Server;
   let port: number;
   const sockets = new Set<Socket>();
-  let directory: string;
+  let certificate: SelfSignedCertificate;
 
   beforeAll(async () => {
-    // A throwaway self-signed certificate: real TLS, but one no trust store vouches for.
-    directory = mkdtempSync(join(tmpdir(), 'tiewatch-tls-'));
-    const key = join(directory, 'key.pem');
-    const cert = join(directory, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
-    server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_request, response) => {
+    // Real TLS, with a certificate no trust store vouches for.
+    certificate = makeLoopbackCertificate();
+    server = createServer({ key: certificate.key, cert: certificate.cert }, (_request, response) => {
       response.end('<rss version="2.0"><channel/></rss>');
     });
     server.on('connection', (socket: Socket) => {
@@ -52,7 +26,7 @@ describe('HttpFeedFetcher over TLS', () => {
 
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    rmSync(directory, { recursive: true, force: true });
+    certificate.remove();
   });
 
   it('refuses a certificate nobody vouches for, in words, and closes the connection', async () => {

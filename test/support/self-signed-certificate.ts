@@ -11,9 +11,12 @@ export interface SelfSignedCertificate {
   remove(): void;
 }
 
-/** A throwaway certificate for 127.0.0.1, made with openssl, valid for a day. */
+/**
+ * A throwaway certificate for 127.0.0.1, made with openssl (.ci/run installs it when missing), valid for a
+ * day. No trust store vouches for it: a client trusts it only when told to (NODE_EXTRA_CA_CERTS).
+ */
 export function makeLoopbackCertificate(): SelfSignedCertificate {
-  const directory = mkdtempSync(join(tmpdir(), 'tiewatch-handler-tls-'));
+  const directory = mkdtempSync(join(tmpdir(), 'tiewatch-tls-'));
   const keyPath = join(directory, 'key.pem');
   const certPath = join(directory, 'cert.pem');
   execFileSync(
