@@ -11,6 +11,7 @@ import {
   BUNDLE_OPTIONS,
   LAMBDA_NODE_OPTIONS,
   ON_DEMAND_MODULES,
+  onDemandExternals,
   onDemandFileOf,
 } from '../lib/function-bundling';
 import type { TiewatchFunction } from '../lib/tiewatch-function';
@@ -18,12 +19,13 @@ import { assetDirOf, synthTiewatch } from '../test/infra/synth-tiewatch';
 
 /**
  * Bundle size and a cold-start proxy for every Lambda handler, beside references measured in the same run:
- * an empty handler; the baseline, a handler holding only the DynamoDB (document) client; and, for context,
- * that handler built with esbuild's default resolution, the size the issue gives its baseline.
+ * an empty handler; the baseline, a handler holding only the DynamoDB (document) client, built as the
+ * functions are; the issue's baseline, that handler with esbuild's default resolution (the 540 KB the issue
+ * gives); and the ingest handler built that way too, to compare like for like with it.
  *
  * The handlers are measured as they deploy: the app is synthesised with bundling, as `npm run synth` does,
  * and each function's asset is read from the cloud assembly. The references go through the same esbuild
- * options (lib/function-bundling.ts).
+ * options (lib/function-bundling.ts), resolution aside where they say so.
  *
  * The cold-start proxy is a fresh `node` process (with the functions' NODE_OPTIONS) that imports index.mjs
  * until its `handler` export is there: module parse and top-level work, what Lambda's init phase pays for
@@ -44,12 +46,13 @@ const OUT_DIR = join(REPO_ROOT, '.bench', 'bundles');
 const FIXTURE_FEEDS = join(REPO_ROOT, 'test', 'fixtures', 'feeds');
 const BASELINE = 'dynamodb-client';
 /**
- * The same client built with esbuild's default resolution for Node.js (`main` before `module`, so CommonJS
- * builds): about 540 KB, the size the infrastructure issue gives its baseline. Timed for context only; the
- * targets are judged against BASELINE, built with the functions' own options, which isolates what tiewatch's
- * code adds.
+ * The infrastructure issue sizes its baseline at about 540 KB: that is the client-only handler built with
+ * esbuild's default resolution for Node.js (`main` before `module`, so the CommonJS builds), not with the
+ * functions' ES-modules-first resolution, which makes it 341 KB. Both are timed: the issue's, with the ingest
+ * handler built the same way beside it (like for like), and ours, which the table's ratios use.
  */
-const ISSUE_SIZED = 'dynamodb-client-cjs';
+const ISSUE_BASELINE = 'dynamodb-client-cjs';
+const INGEST_LIKE_ISSUE_BASELINE = 'ingest-cjs';
 const ESBUILD_DEFAULT_NODE_MAIN_FIELDS = ['main', 'module'];
 const INGEST_FIRST_STORY = 'ingest+on-demand';
 const RUNS = 21;
@@ -80,15 +83,27 @@ const CLIENT_ONLY_SOURCE = [
   '',
 ].join('\n');
 
-/** The reference handlers, written out so they go through the same build. */
-const REFERENCE_SOURCES: Record<string, string> = {
-  empty: 'export const handler = async () => ({});\n',
-  [BASELINE]: CLIENT_ONLY_SOURCE,
-  [ISSUE_SIZED]: CLIENT_ONLY_SOURCE,
-};
+/** A bundle timed beside the functions: its entry (source text or a file), resolution and externals. */
+interface Reference {
+  name: string;
+  source?: string;
+  entry?: string;
+  mainFields?: string[];
+  external?: string[];
+}
 
-/** esbuild's `mainFields` per reference; the others take the functions' own. */
-const REFERENCE_MAIN_FIELDS: Record<string, string[]> = { [ISSUE_SIZED]: ESBUILD_DEFAULT_NODE_MAIN_FIELDS };
+/** The references, built by the same esbuild options as the functions unless they say otherwise. */
+const REFERENCES: Reference[] = [
+  { name: 'empty', source: 'export const handler = async () => ({});\n' },
+  { name: BASELINE, source: CLIENT_ONLY_SOURCE },
+  { name: ISSUE_BASELINE, source: CLIENT_ONLY_SOURCE, mainFields: ESBUILD_DEFAULT_NODE_MAIN_FIELDS },
+  {
+    name: INGEST_LIKE_ISSUE_BASELINE,
+    entry: join(REPO_ROOT, 'lambda', 'handlers', 'ingest.ts'),
+    mainFields: ESBUILD_DEFAULT_NODE_MAIN_FIELDS,
+    external: onDemandExternals(ON_DEMAND_MODULES.ingest ?? []),
+  },
+];
 
 /**
  * Imports the bundle and prints how long it took, from inside the fresh process. BENCH_AFTER names files to
@@ -138,8 +153,14 @@ function timed(name: string, file: string, extra: Partial<Bundle> = {}): Bundle 
   };
 }
 
-async function buildReference(name: string, entry: string): Promise<Bundle> {
+async function buildReference(reference: Reference): Promise<Bundle> {
+  const { name } = reference;
   const file = join(OUT_DIR, name, 'index.mjs');
+  let entry = reference.entry;
+  if (entry === undefined) {
+    entry = join(OUT_DIR, 'src', `${name}.ts`);
+    writeFileSync(entry, reference.source ?? '');
+  }
   await build({
     entryPoints: [entry],
     outfile: file,
@@ -151,9 +172,9 @@ async function buildReference(name: string, entry: string): Promise<Bundle> {
     minify: BUNDLE_OPTIONS.minify,
     sourcemap: BUNDLE_OPTIONS.sourcemap,
     sourcesContent: BUNDLE_OPTIONS.sourcesContent,
-    mainFields: REFERENCE_MAIN_FIELDS[name] ?? [...BUNDLE_OPTIONS.mainFields],
+    mainFields: reference.mainFields ?? [...BUNDLE_OPTIONS.mainFields],
     banner: { js: BUNDLE_OPTIONS.banner },
-    external: [...BUNDLE_OPTIONS.external],
+    external: [...BUNDLE_OPTIONS.external, ...(reference.external ?? [])],
     legalComments: BUNDLE_OPTIONS.legalComments,
     charset: BUNDLE_OPTIONS.charset,
     alias: BUNDLE_OPTIONS.alias,
@@ -284,11 +305,7 @@ export async function benchBundles(): Promise<void> {
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(join(OUT_DIR, 'src'), { recursive: true });
   const bundles: Bundle[] = [];
-  for (const [name, source] of Object.entries(REFERENCE_SOURCES)) {
-    const entry = join(OUT_DIR, 'src', `${name}.ts`);
-    writeFileSync(entry, source);
-    bundles.push(await buildReference(name, entry));
-  }
+  for (const reference of REFERENCES) bundles.push(await buildReference(reference));
 
   console.log('\nsynthesising the app with bundling, as `npm run synth` does (esbuild reports below)…');
   const synthesised = synthTiewatch({ bundle: true });
@@ -365,21 +382,31 @@ function report(bundles: Bundle[]): void {
       ...b.onDemand.map((f) => ({ name: `${b.name}/${f.name}`, bytes: f.bytes })),
     ]);
   const oversized = files.filter((f) => f.bytes > MAX_BUNDLE_BYTES).map((f) => `${f.name} (${kb(f.bytes)})`);
-  const ingest = bundles.find((b) => b.name === 'ingest');
-  const ingestRatio = ingest ? median(ingest.readyMs) / baseReady : Number.NaN;
-  const ingestCpuRatio = ingest ? median(ingest.readyCpuMs) / baseCpu : Number.NaN;
   console.log(
     `target: every bundle file (index.mjs and each on-demand file) ≤ ${kb(MAX_BUNDLE_BYTES)} → ${oversized.length === 0 ? 'met' : `NOT met: ${oversized.join(', ')}`}`,
   );
+  const readyRatio = (name: string, against: string) => {
+    const target = bundles.find((b) => b.name === name);
+    const reference = bundles.find((b) => b.name === against);
+    if (!target || !reference) throw new Error(`${name} or ${against} was not timed`);
+    return {
+      wall: median(target.readyMs) / median(reference.readyMs),
+      cpu: median(target.readyCpuMs) / median(reference.readyCpuMs),
+    };
+  };
+  const verdict = ({ wall, cpu }: { wall: number; cpu: number }) =>
+    `${wall <= MAX_INGEST_READY_RATIO ? 'within' : 'NOT within'} ${MAX_INGEST_READY_RATIO}× (${wall.toFixed(2)}×; CPU ${cpu.toFixed(2)}×)`;
+  const issueBaseline = bundles.find((b) => b.name === ISSUE_BASELINE);
   console.log(
-    `target: ingest ready ≤ ${MAX_INGEST_READY_RATIO}× baseline → ${ingestRatio <= MAX_INGEST_READY_RATIO ? 'met' : 'NOT met'} (${ingestRatio.toFixed(2)}×; CPU ${ingestCpuRatio.toFixed(2)}×)`,
+    `target: ingest ready ≤ ${MAX_INGEST_READY_RATIO}× the issue's baseline (${ISSUE_BASELINE}, ${kb(issueBaseline?.bytes ?? 0)}: the client-only handler with esbuild's default resolution):`,
   );
-  const issueSized = bundles.find((b) => b.name === ISSUE_SIZED);
-  if (issueSized && ingest) {
-    console.log(
-      `context: the issue sizes its baseline at about 540 KB, the client built with esbuild's default resolution (${ESBUILD_DEFAULT_NODE_MAIN_FIELDS.join(', ')}): ${kb(issueSized.bytes)}, ready in ${median(issueSized.readyMs).toFixed(1)} ms; ingest ready is ${ratio(median(ingest.readyMs), median(issueSized.readyMs))} of it. The target above is judged against ${BASELINE}, built with the functions' options.`,
-    );
-  }
+  console.log(
+    `  like for like, ${INGEST_LIKE_ISSUE_BASELINE} (ingest built with that resolution) → ${verdict(readyRatio(INGEST_LIKE_ISSUE_BASELINE, ISSUE_BASELINE))}`,
+  );
+  console.log(`  as deployed, ingest → ${verdict(readyRatio('ingest', ISSUE_BASELINE))}`);
+  console.log(
+    `stricter: ingest as deployed against ${BASELINE} (the client built with the functions' ES-modules-first resolution, which speeds the client up more than the handler) → ${verdict(readyRatio('ingest', BASELINE))}`,
+  );
   const firstStory = bundles.find((b) => b.name === INGEST_FIRST_STORY);
   if (firstStory) {
     console.log(
