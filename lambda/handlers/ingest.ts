@@ -66,8 +66,13 @@ function countReport(report: IngestReport): void {
  * that can never succeed (unreadable, or naming a feed no longer registered) is logged and dropped rather
  * than retried into the dead-letter queue; anything else (storage trouble) is thrown, so only this message
  * is reported as failed and SQS hands it out again.
+ *
+ * `polls` holds the polls of the current batch by feed URL. SQS delivers at least once and two cycles can
+ * enqueue the same feed, so a batch may name a feed twice; Powertools runs a batch's records side by side,
+ * and two polls of one feed would fetch it twice and race to record the outcome. A repeated message shares
+ * the first one's poll instead, and so its outcome: both succeed, or both are handed out again.
  */
-async function ingestRecord(record: SQSRecord): Promise<void> {
+async function ingestRecord(record: SQSRecord, polls: Map<string, Promise<void>>): Promise<void> {
   let url: string;
   try {
     url = decodeFeedMessage(record.body).url;
@@ -77,16 +82,27 @@ async function ingestRecord(record: SQSRecord): Promise<void> {
     metrics.addMetric(METRICS.messagesDropped, MetricUnit.Count, 1);
     return;
   }
+  const running = polls.get(url);
+  if (running) {
+    logger.info('the batch names this feed twice: the message shares the first poll', {
+      messageId: record.messageId,
+      feedUrl: url,
+    });
+    return running;
+  }
+  const poll = pollFeed(url, record.messageId);
+  polls.set(url, poll);
+  return poll;
+}
+
+async function pollFeed(url: string, messageId: string): Promise<void> {
   try {
     const report = await ingestFeed(deps, url);
     countReport(report);
     logger.info('ingested feed', { ...report });
   } catch (error) {
     if (!(error instanceof UnknownFeedError || error instanceof FeedNotFoundError)) throw error;
-    logger.warn('dropped a message for a feed that is not registered', {
-      messageId: record.messageId,
-      feedUrl: url,
-    });
+    logger.warn('dropped a message for a feed that is not registered', { messageId, feedUrl: url });
     metrics.addMetric(METRICS.messagesDropped, MetricUnit.Count, 1);
   }
 }
@@ -97,7 +113,15 @@ const processor = new BatchProcessor(EventType.SQS);
 export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   logger.addContext(context);
   try {
-    return await processPartialResponse(event, ingestRecord, processor, { context });
+    const polls = new Map<string, Promise<void>>();
+    return await processPartialResponse(
+      event,
+      (record: SQSRecord) => ingestRecord(record, polls),
+      processor,
+      {
+        context,
+      },
+    );
   } finally {
     metrics.publishStoredMetrics();
   }

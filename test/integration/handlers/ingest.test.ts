@@ -168,6 +168,44 @@ describe('ingest handler: a feed on a private address', () => {
   });
 });
 
+describe('ingest handler: one feed named twice in a batch', () => {
+  it('polls it once; both messages share that poll and neither is reported as failed', async () => {
+    const server = await serve(serveFeed);
+    const url = server.url('/twice.xml');
+    await registerDue(url);
+    const first = sqsRecord(encodeFeedMessage(url));
+    const again = sqsRecord(encodeFeedMessage(url));
+
+    const { result, metrics } = await invoke(first, again);
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    // Two polls would count two, whether or not their outcomes raced in the registry.
+    expect(metrics).toMatchObject({ FeedsPolled: 1, FeedFailures: 1 });
+    expect((await registry.get(url))?.consecutiveFailures).toBe(1);
+  });
+
+  it('reports both messages when their shared poll fails, so SQS hands both out again', async () => {
+    const damaged = 'https://news.example/damaged-twice.xml';
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...feedKey(damaged), type: 'feed', url: damaged, status: 'paused' },
+      }),
+    );
+    const first = sqsRecord(encodeFeedMessage(damaged));
+    const again = sqsRecord(encodeFeedMessage(damaged));
+    const healthy = await serve(serveFeed);
+    const other = healthy.url('/other.xml');
+    await registerDue(other);
+
+    const { result } = await invoke(first, sqsRecord(encodeFeedMessage(other)), again);
+
+    expect(result.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(
+      [first.messageId, again.messageId].sort(),
+    );
+  });
+});
+
 describe('ingest handler: messages that can never succeed', () => {
   it.each([
     ['not JSON', 'poll https://news.example/feed.xml'],
