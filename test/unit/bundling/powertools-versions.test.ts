@@ -28,9 +28,7 @@ describe('Powertools in the lockfile', () => {
   });
 
   it('nests no second copy of any Powertools package', () => {
-    const nested = powertools
-      .map(([path]) => path)
-      .filter((path) => path.split('node_modules/').length > 2);
+    const nested = powertools.map(([path]) => path).filter((path) => path.split('node_modules/').length > 2);
     expect(nested).toEqual([]);
   });
 });
