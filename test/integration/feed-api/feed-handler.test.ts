@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAlertStore } from '../../../lambda/adapters/dynamodb/dynamo-alert-store';
 import { type TestTable, useDynalite } from '../../support/dynalite';
 import { makeAlert } from '../../support/feed-alerts';
+import { BASE_LAMBDA_ENV } from '../handlers/support/lambda-runtime';
 
 /**
  * The feed Lambda's handler against a real dynalite table. API Gateway is an AWS-only service, so its side
@@ -19,15 +20,9 @@ beforeAll(async () => {
   const store = new DynamoAlertStore(table.doc, table.tableName);
   await store.record(makeAlert(1));
   await store.record(makeAlert(2));
-  Object.assign(process.env, {
+  Object.assign(process.env, BASE_LAMBDA_ENV, {
     TABLE_NAME: table.tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint(),
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    POWERTOOLS_SERVICE_NAME: 'tiewatch-test',
-    POWERTOOLS_METRICS_NAMESPACE: 'tiewatch-test',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
   // Imported only now: the handler reads its settings once, at load, as a cold start would.
   ({ handler } = await import('../../../lambda/handlers/feed'));

@@ -4,7 +4,7 @@ import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoFeedRegistry } from '../../../lambda/adapters/dynamodb/dynamo-feed-registry';
 import { ensureTable } from '../../../lambda/adapters/dynamodb/ensure-table';
 import { feedKey } from '../../../lambda/adapters/dynamodb/item-keys';
@@ -12,6 +12,7 @@ import { encodeFeedMessage } from '../../../lambda/adapters/sqs/feed-message';
 import { type TestTable, useDynalite } from '../../support/dynalite';
 import { storedState } from '../../support/stored-state';
 import { type LoopbackServer, useLoopbackServer } from '../http/loopback-server';
+import { expectColdStartRefused, restoreEnvAfterEach } from './support/cold-start';
 import { withPrintedMetrics } from './support/emf-metrics';
 import { BASE_LAMBDA_ENV, lambdaContext } from './support/lambda-runtime';
 
@@ -287,14 +288,7 @@ describe('ingest handler: storage trouble', () => {
 });
 
 describe('ingest handler: settings', () => {
-  let saved: NodeJS.ProcessEnv;
-  beforeEach(() => {
-    saved = { ...process.env };
-  });
-  afterEach(() => {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  });
+  restoreEnvAfterEach();
 
   it.each([
     ['STORY_TTL_DAYS', undefined, 'STORY_TTL_DAYS is not set'],
@@ -303,16 +297,6 @@ describe('ingest handler: settings', () => {
     ['TABLE_NAME', '   ', 'TABLE_NAME: '],
     ['POWERTOOLS_SERVICE_NAME', undefined, 'POWERTOOLS_SERVICE_NAME is not set'],
   ])('stops the cold start when %s is %j, naming it', async (name, value, problem) => {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-    // A fresh module registry, so the handler module is evaluated again as in a new sandbox.
-    vi.resetModules();
-
-    const loading = import('../../../lambda/handlers/ingest');
-
-    await expect(loading).rejects.toMatchObject({
-      name: 'SettingsError',
-      problems: [expect.stringContaining(problem)],
-    });
+    await expectColdStartRefused(() => import('../../../lambda/handlers/ingest'), name, value, problem);
   });
 });

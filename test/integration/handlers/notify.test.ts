@@ -1,13 +1,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAlertStore } from '../../../lambda/adapters/dynamodb/dynamo-alert-store';
 import { alertKey } from '../../../lambda/adapters/dynamodb/item-keys';
 import { formatAlertMessage } from '../../../lambda/adapters/sns/format-alert-message';
 import type { Alert } from '../../../lambda/core/model/alert';
 import { type TestTable, useDynalite } from '../../support/dynalite';
 import { makeAlert } from '../../support/feed-alerts';
+import { expectColdStartRefused, restoreEnvAfterEach } from './support/cold-start';
 import { withPrintedMetrics } from './support/emf-metrics';
 import { BASE_LAMBDA_ENV, lambdaContext } from './support/lambda-runtime';
 import { type Publication, type SnsStandIn, startSnsStandIn } from './support/sns-stand-in';
@@ -176,28 +177,12 @@ describe('notify handler', () => {
 });
 
 describe('notify handler: settings', () => {
-  let saved: NodeJS.ProcessEnv;
-  beforeEach(() => {
-    saved = { ...process.env };
-  });
-  afterEach(() => {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  });
+  restoreEnvAfterEach();
 
   it.each([
     ['TOPIC_ARN', 'tiewatch-alerts', 'TOPIC_ARN: '],
     ['TOPIC_ARN', undefined, 'TOPIC_ARN is not set'],
   ])('stops the cold start when %s is %j, naming it', async (name, value, problem) => {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-    vi.resetModules();
-
-    const loading = import('../../../lambda/handlers/notify');
-
-    await expect(loading).rejects.toMatchObject({
-      name: 'SettingsError',
-      problems: [expect.stringContaining(problem)],
-    });
+    await expectColdStartRefused(() => import('../../../lambda/handlers/notify'), name, value, problem);
   });
 });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DynamoFeedRegistry } from '../../../lambda/adapters/dynamodb/dynamo-feed-registry';
 import type { NewFeed } from '../../../lambda/ports/feed-registry';
 import { loadFeedList } from '../../../lib/feed-list';
 import { type TestTable, useDynalite } from '../../support/dynalite';
 import { storedState } from '../../support/stored-state';
+import { expectColdStartRefused, restoreEnvAfterEach } from './support/cold-start';
 import { BASE_LAMBDA_ENV, lambdaContext } from './support/lambda-runtime';
 import { type RecordingServer, type Reply, startRecordingServer } from './support/recording-server';
 
@@ -93,6 +94,18 @@ const deleteEvent = (feeds: NewFeed[]): CloudFormationCustomResourceEvent => ({
   ResourceProperties: propertiesOf(feeds),
 });
 
+/** A SUCCESS response to `event`, as CloudFormation must receive it, with the handler's data if any. */
+function successFor(event: CloudFormationCustomResourceEvent, data?: Record<string, number>) {
+  return {
+    Status: 'SUCCESS',
+    PhysicalResourceId: PHYSICAL_ID,
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+    ...(data ? { Data: data } : {}),
+  };
+}
+
 /** The one response the invocation sent CloudFormation, parsed. */
 function onlyResponse(): Record<string, unknown> {
   expect(cloudFormation.requests).toHaveLength(1);
@@ -123,14 +136,7 @@ describe('seed-feeds handler', () => {
 
     await handler(event, context);
 
-    expect(onlyResponse()).toEqual({
-      Status: 'SUCCESS',
-      PhysicalResourceId: PHYSICAL_ID,
-      StackId: event.StackId,
-      RequestId: event.RequestId,
-      LogicalResourceId: event.LogicalResourceId,
-      Data: { Added: curated.length, Listed: curated.length },
-    });
+    expect(onlyResponse()).toEqual(successFor(event, { Added: curated.length, Listed: curated.length }));
     for (const feed of curated) {
       expect(await registry.get(feed.url)).toMatchObject({
         ...feed,
@@ -162,14 +168,7 @@ describe('seed-feeds handler', () => {
 
     await handler(event, context);
 
-    expect(onlyResponse()).toEqual({
-      Status: 'SUCCESS',
-      PhysicalResourceId: PHYSICAL_ID,
-      StackId: event.StackId,
-      RequestId: event.RequestId,
-      LogicalResourceId: event.LogicalResourceId,
-      Data: { Added: 1, Listed: 2 },
-    });
+    expect(onlyResponse()).toEqual(successFor(event, { Added: 1, Listed: 2 }));
     expect(await Promise.all([kept, dropped, userFeed].map((feed) => registry.get(feed.url)))).toEqual(
       before,
     );
@@ -184,13 +183,7 @@ describe('seed-feeds handler', () => {
 
     await handler(event, context);
 
-    expect(onlyResponse()).toEqual({
-      Status: 'SUCCESS',
-      PhysicalResourceId: PHYSICAL_ID,
-      StackId: event.StackId,
-      RequestId: event.RequestId,
-      LogicalResourceId: event.LogicalResourceId,
-    });
+    expect(onlyResponse()).toEqual(successFor(event));
     expect(await tableItems()).toEqual(before);
   });
 
@@ -257,24 +250,14 @@ describe('seed-feeds handler', () => {
 });
 
 describe('seed-feeds handler: settings', () => {
-  let saved: NodeJS.ProcessEnv;
-  beforeEach(() => {
-    saved = { ...process.env };
-  });
-  afterEach(() => {
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  });
+  restoreEnvAfterEach();
 
   it('stops the cold start when TABLE_NAME is not set, naming it', async () => {
-    delete process.env.TABLE_NAME;
-    vi.resetModules();
-
-    const loading = import('../../../lambda/handlers/seed-feeds');
-
-    await expect(loading).rejects.toMatchObject({
-      name: 'SettingsError',
-      problems: ['TABLE_NAME is not set'],
-    });
+    await expectColdStartRefused(
+      () => import('../../../lambda/handlers/seed-feeds'),
+      'TABLE_NAME',
+      undefined,
+      'TABLE_NAME is not set',
+    );
   });
 });
