@@ -37,6 +37,12 @@ describe('extractQuantities', () => {
     ['two billion dollars in trade', 2e9, 'USD'],
     ['fifty billion cubic metres a year', 50, 'bcm'],
     ['up five per cent', 5, 'percent'],
+    ['one hundred and six billion cubic metres a year', 106, 'bcm'],
+    ['about one hundred and twenty billion cubic meters per year', 120, 'bcm'],
+    ['a hundred and twenty bcm', 120, 'bcm'],
+    ['one hundred twenty-five billion cubic metres', 125, 'bcm'],
+    ['a hundred military engineers', 100, 'people'],
+    ['nineteen hundred troops', 1900, 'people'],
   ])('reads the figure in words in %s', (text, value, unit) => {
     const [first] = extractQuantities(text);
     expect(first).toMatchObject({ value, unit });
