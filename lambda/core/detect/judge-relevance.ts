@@ -78,6 +78,19 @@ const STRONG_TIES = [
 ];
 
 /**
+ * A joint appearance ("Kim watched the parade together with Xi") ties two leaders as strongly, but only in a
+ * story about them: a third party's story mentions one ("Trump would meet Kim, who stood beside Xi…") in passing.
+ */
+const JOINT_APPEARANCE = [
+  'together with',
+  'side by side',
+  'alongside',
+  'beside',
+  'flank*',
+  'shoulder to shoulder',
+];
+
+/**
  * Other countries and their leaders, so that a list ("North Korea, China and Russia"), a partner ("Seoul and
  * Beijing") and a third party's story ("Modi meets Putin", "Lee asks Xi…") are recognised as such.
  */
@@ -171,6 +184,7 @@ export interface RelevanceJudgement {
 let relationTerms: TermMatcher | undefined;
 let reciprocalTerms: TermMatcher | undefined;
 let strongTies: TermMatcher | undefined;
+let jointAppearance: TermMatcher | undefined;
 let otherCountries: TermMatcher | undefined;
 
 /**
@@ -194,7 +208,8 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
   const candidates = pairsOf([...counts.keys()]).filter((pair) =>
     pair.some((country) => inTitle.has(country)),
   );
-  if (candidates.length === 0) return leadAlone(summary[0]);
+  if (candidates.length === 0)
+    return leadAlone(summary[0]) ?? pairOfTheTitlesRelation(title, summary, counts);
 
   const links = story.sentences.map((sentence) => linkedPairs(sentence));
   const titleFrame = isThirdPartyFrame(title, spansOf(title));
@@ -225,20 +240,47 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
     const tie = strongTies;
     if (summaryLinks.some((sentence) => linkedPairs(sentence, tie).has(pair)))
       return { relevant: true, pairs: [pair] };
+    if (titleFrame) continue;
+    jointAppearance ??= compileTerms(JOINT_APPEARANCE);
+    const together = jointAppearance;
+    if (summaryLinks.some((sentence) => linkedPairs(sentence, together).has(pair)))
+      return { relevant: true, pairs: [pair] };
   }
   return { relevant: false, pairs: [] };
 }
 
 /**
  * A title that names neither country ("Cross-border cable car carries first passengers") leaves the story to its
- * lead: relevant only when the first sentence joins two of them in one compound ("the China–Russia talks",
- * "Sino-Russian trade"), which a passing mention never does.
+ * lead: a first sentence that joins two of them in one compound ("the China–Russia talks", "Sino-Russian
+ * trade"), which a passing mention never does, makes it relevant. Otherwise only a title about a relationship
+ * can (pairOfTheTitlesRelation).
  */
-function leadAlone(lead: AnalysedSentence | undefined): RelevanceJudgement {
-  if (lead === undefined) return { relevant: false, pairs: [] };
+function leadAlone(lead: AnalysedSentence | undefined): RelevanceJudgement | undefined {
+  if (lead === undefined) return undefined;
   for (const [pair, kind] of linkedPairs(lead))
     if (kind === 'compound') return { relevant: true, pairs: [pair] };
-  return { relevant: false, pairs: [] };
+  return undefined;
+}
+
+// A title that is about a relationship itself: "a lopsided partnership", "The axis that isn't".
+const RELATIONSHIP_NOUN =
+  /\b(?:partnership|alliance|relationship|friendship|ties|axis|entente|bromance|marriage of convenience)\b/i;
+
+/**
+ * A title that names a relationship but neither party ("Beneath the smiles, a lopsided partnership") leaves
+ * the parties to the summary: the story is about their relationship when the summary names two watched
+ * countries, each more than once, and no other country that could be the title's partner.
+ */
+function pairOfTheTitlesRelation(
+  title: AnalysedSentence,
+  summary: readonly AnalysedSentence[],
+  counts: ReadonlyMap<CountryCode, number>,
+): RelevanceJudgement {
+  const none = { relevant: false, pairs: [] };
+  if (counts.size !== 2 || !RELATIONSHIP_NOUN.test(title.text)) return none;
+  if ([...counts.values()].some((count) => count < 2)) return none;
+  if (summary.some((sentence) => spansOf(sentence).some((span) => !span.watched))) return none;
+  return { relevant: true, pairs: [pairKey([...counts.keys()])] };
 }
 
 /** Whether the words after a conjunction in the gap start a second conjunct of their own. */
@@ -481,7 +523,8 @@ function coordinatedActors(
       members.filter((span) => span.watched).length >= 2 && JOINT_ACTION.test(clauseAfter(sentence, last))
     );
   const before = sentence.text.slice(0, first.start - sentence.start);
-  if (/\bbetween\s+(?:the\s+)?$/i.test(before)) return true;
+  // "the agreement reached between PJSC Gazprom and China National Petroleum Corporation"
+  if (/\bbetween\s+(?:the\s+)?(?:[A-Z][\p{L}.-]*\s+){0,2}$/u.test(before)) return true;
   // "Neither Putin nor Xi attended": a shared absence.
   if (/\bneither\s+$/i.test(before)) return false;
   if (GOVERNED.test(before)) return false;

@@ -106,6 +106,18 @@ describe('judgeRelevance', () => {
       "China's foreign ministry said Russian holders of ordinary passports may keep entering the country for a month without a visa.",
     ],
     ['Путин и Си Цзиньпин обсудили ситуацию', 'Владимир Путин проинформировал Си Цзиньпина о контактах.'],
+    // A relation word, then "between" two names, even with a firm's legal form in front of the first.
+    [
+      'Gazprom, CNPC agree to double Far Eastern route',
+      'Under the supplementary agreement reached between PJSC Gazprom and China National Petroleum Corporation, capacity doubles to 24 bcm.',
+    ],
+    // A joint appearance ties a leader named once to the title's.
+    ['Xi hosts parade', 'Kim Jong Un watched the parade together with Xi Jinping from the rostrum.'],
+    // A title about a relationship, whose parties only the summary names.
+    [
+      'Op-ed: Beneath the smiles, a lopsided partnership',
+      'The toasts in Beijing hide a relationship that is anything but equal: Moscow is the supplicant and Beijing sets the terms. Russia has slipped into the role of junior partner.',
+    ],
   ])('calls "%s" relevant', (title, summary) => {
     expect(relevant(title, summary)).toBe(true);
   });
@@ -202,6 +214,21 @@ describe('judgeRelevance', () => {
     [
       'Oil climbs as Russian supply risks offset soft Chinese data',
       'Traders weighed sanctions on Russian producers against weaker-than-expected Chinese output.',
+    ],
+    // A third party's story: the joint appearance is an aside about one of its people.
+    [
+      'Trump says he would meet Kim Jong Un during Asia trip',
+      'Kim, who stood beside Xi Jinping and Vladimir Putin at the parade, said he could talk to Washington.',
+    ],
+    // A relationship title whose summary brings in another partner.
+    [
+      'A partnership of convenience',
+      'Moscow courts New Delhi as Beijing watches. Russia sells India oil; China buys Russian gas too.',
+    ],
+    // A relationship title, but one party is named only once.
+    [
+      'The partnership that shaped an era',
+      'Russia built its space programme with American help; China watched.',
     ],
   ])('calls "%s" irrelevant', (title, summary) => {
     expect(relevant(title, summary)).toBe(false);
