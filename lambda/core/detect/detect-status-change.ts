@@ -121,6 +121,17 @@ const DOUBT_DENIED_BEFORE = new RegExp(
   'i',
 );
 
+// "dismisses rumours that the visa waiver was suspended", "rejected posts which claimed that entry had been
+// halted": denying a report that something changed affirms it as it was. The report follows the denial closely.
+const REPORT_OF = String.raw`^[^;.]{0,50}?\b(?:reports?|claims?|claimed|claiming|rumou?rs?|posts?|allegations?|suggestions?|speculation|talk|stories)\b[^;.]{0,40}?\b(?:saying|says|said|that|of|claiming|alleging|suggesting)\b`;
+const CHANGE_WORD = String.raw`\b(?:suspend\w*|halt\w*|scrap\w*|cancel\w*|revok\w*|withdr[ae]w\w*|pull\w* out|postpon\w*|delay\w*|collaps\w*|froze|frozen|freez\w*|paus\w*|abandon\w*|terminat\w*|stall\w*|shelv\w*|ended)\b`;
+const DENIED_REPORT_OF_CHANGE = new RegExp(`${REPORT_OF}[^;.]{0,80}?${CHANGE_WORD}`, 'i');
+// …and the change such a report names is no change either.
+const INSIDE_DENIED_REPORT =
+  /\b(?:dismiss\w*|reject\w*|den(?:y|ies|ied)|refut\w*|debunk\w*|brush\w* (?:off|aside))\b[^;.]{0,50}?\b(?:reports?|claims?|rumou?rs?|posts?|allegations?|suggestions?|speculation|talk|stories)\b[^;.]{0,120}$/i;
+/** How far (characters) before a change word a denied report may open. */
+const DENIED_REPORT_REACH = 180;
+
 // "rejecting yuan transfers", "refused the cargoes": what is turned away is a thing, not a claim.
 const REJECTION = /^(?:reject|refus|turn\w*\s+away|decline)/i;
 const THING_REJECTED =
@@ -172,6 +183,11 @@ export function findCueNear(
     const before = sentence.slice(Math.max(0, hit.index - 40), hit.index);
     if (IRREALIS.test(before)) continue;
     if (change && (UNREALISED.test(before) || ATTRIBUTIVE.test(before))) continue;
+    if (
+      change &&
+      INSIDE_DENIED_REPORT.test(sentence.slice(Math.max(0, hit.index - DENIED_REPORT_REACH), hit.index))
+    )
+      continue;
     const end = hit.index + hit.text.length;
     if (DENIAL_OF_DOUBT.test(sentence.slice(end, end + 70))) continue;
     if (STANCE_REJECTED.test(sentence.slice(end, end + 50).replace(QUOTES, ''))) continue;
@@ -182,6 +198,7 @@ export function findCueNear(
     // "…global governance system, dismissing Western talk of an 'axis of upheaval'": what a denial of someone's
     // talk disputes is that talk, so only the fact's words inside it make the denial a dispute of the fact.
     const reportedAfter = DOUBT_AFTER.test(sentence.slice(end, end + 40));
+    if (!change && DENIED_REPORT_OF_CHANGE.test(sentence.slice(end))) continue;
     if (
       anchors.length === 0 ||
       anchors.some((anchor) => (!reportedAfter || anchor >= end) && near(sentence, anchor, hit.index, end))

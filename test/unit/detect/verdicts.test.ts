@@ -651,6 +651,42 @@ const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
     '2025-09-03',
   ],
   [
+    'nk-arms-troops',
+    'updates',
+    'North Korean sappers come home from Russia',
+    "Kim Jong Un embraced soldiers of an engineer regiment who had come home after clearing mines in Russia's Kursk region.",
+    '2025-12-13',
+  ],
+  [
+    'visa-free-trial',
+    'updates',
+    'Russia lets Chinese tourists in without visa',
+    'Chinese citizens may now stay in Russia for 30 days without visa: the regime, which only let Russians into China, has become two-sided.',
+    '2025-12-02',
+  ],
+  [
+    'gas-volume-target',
+    'contradicts',
+    "Opinion: Moscow's gas figure is a wish list",
+    'The 106 billion cubic metres a year of Russian gas for China touted by the Kremlin is a wish list dressed up as a contract.',
+    '2025-10-10',
+  ],
+  // A denied report of a change: neither a dispute of the fact nor a change of it.
+  [
+    'visa-free-trial',
+    'reaffirms',
+    'Chinese embassy dismisses rumours that the visa waiver for Russians was suspended',
+    'The embassy in Moscow rejected posts on Telegram which claimed that visa-free entry for Russian citizens had been halted. The trial goes on as planned, it said.',
+    '2025-11-20',
+  ],
+  [
+    'gas-supply-increase',
+    'reaffirms',
+    'Gazprom denies reports that Power of Siberia 2 talks with China have been frozen',
+    'Gazprom on Monday dismissed media reports saying gas supply talks with CNPC had stalled, and said the agreed increase in supplies to China stands.',
+    '2025-12-01',
+  ],
+  [
     'china-aid-accusation',
     'reaffirms',
     'Beijing denies aiding Russia as US presses accusations',
