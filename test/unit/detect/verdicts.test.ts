@@ -671,6 +671,28 @@ const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
     'The 106 billion cubic metres a year of Russian gas for China touted by the Kremlin is a wish list dressed up as a contract.',
     '2025-10-10',
   ],
+  // The baseline figure named as the one replaced: the other figure is the update.
+  [
+    'gas-volume-target',
+    'updates',
+    'Gazprom, CNPC lift pipeline plan to 118 bn m³',
+    'Total pipeline deliveries of Russian gas to China are now planned at 118 bn m³ per year, instead of the 106 bn m³ announced in September.',
+    '2025-12-05',
+  ],
+  [
+    'gas-volume-target',
+    'updates',
+    'Russia raises gas export goal for China',
+    'Russian gas exports to China are to rise to 120 bcm a year from 106 bcm once the new lines are complete, Novak said.',
+    '2025-12-05',
+  ],
+  [
+    'gas-volume-target',
+    'reaffirms',
+    'Russian gas for China to reach 106 bcm',
+    'Russian gas exports to China are to reach 106 bcm a year, up from 38 bcm now, once current projects are complete.',
+    '2025-09-05',
+  ],
   // A denied report of a change: neither a dispute of the fact nor a change of it.
   [
     'visa-free-trial',
