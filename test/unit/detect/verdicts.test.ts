@@ -671,6 +671,14 @@ const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
     'The 106 billion cubic metres a year of Russian gas for China touted by the Kremlin is a wish list dressed up as a contract.',
     '2025-10-10',
   ],
+  // A readout that names the leaders by office only.
+  [
+    'beijing-summit',
+    'reaffirms',
+    'Russian-Chinese talks',
+    "Talks between the President of Russia and the Chairman of the People's Republic of China took place in Beijing, first in a narrow format and then with the delegations.",
+    '2025-09-02',
+  ],
   // The baseline figure named as the one replaced: the other figure is the update.
   [
     'gas-volume-target',
