@@ -209,7 +209,9 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
     pair.some((country) => inTitle.has(country)),
   );
   if (candidates.length === 0)
-    return leadAlone(summary[0]) ?? pairOfTheTitlesRelation(title, summary, counts);
+    return (
+      leadAlone(summary[0]) ?? actingTogether(summary) ?? pairOfTheTitlesRelation(title, summary, counts)
+    );
 
   const links = story.sentences.map((sentence) => linkedPairs(sentence));
   const titleFrame = isThirdPartyFrame(title, spansOf(title));
@@ -252,13 +254,24 @@ export function judgeRelevance(story: AnalysedStory): RelevanceJudgement {
 /**
  * A title that names neither country ("Cross-border cable car carries first passengers") leaves the story to its
  * lead: a first sentence that joins two of them in one compound ("the China–Russia talks", "Sino-Russian
- * trade"), which a passing mention never does, makes it relevant. Otherwise only a title about a relationship
- * can (pairOfTheTitlesRelation).
+ * trade"), which a passing mention never does, makes it relevant. Otherwise only two of them acting together
+ * (actingTogether) or a title about their relationship (pairOfTheTitlesRelation) can.
  */
 function leadAlone(lead: AnalysedSentence | undefined): RelevanceJudgement | undefined {
   if (lead === undefined) return undefined;
   for (const [pair, kind] of linkedPairs(lead))
     if (kind === 'compound') return { relevant: true, pairs: [pair] };
+  return undefined;
+}
+
+/**
+ * A title that names neither country may still head a story in which two of them act together: "the Russian
+ * and Chinese presidents held a bilateral meeting on the sidelines" (a coordination with a shared predicate).
+ */
+function actingTogether(summary: readonly AnalysedSentence[]): RelevanceJudgement | undefined {
+  for (const sentence of summary)
+    for (const [pair, kind] of linkedPairs(sentence))
+      if (kind === 'coordinated') return { relevant: true, pairs: [pair] };
   return undefined;
 }
 

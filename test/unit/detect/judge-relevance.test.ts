@@ -113,6 +113,11 @@ describe('judgeRelevance', () => {
     ],
     // A joint appearance ties a leader named once to the title's.
     ['Xi hosts parade', 'Kim Jong Un watched the parade together with Xi Jinping from the rostrum.'],
+    // A title that names no country, over two of them acting together.
+    [
+      'SCO leaders gather in Bishkek',
+      'Heads of state of the bloc met in Bishkek on Friday. The Russian and Chinese presidents held a separate bilateral meeting on the sidelines.',
+    ],
     // A title about a relationship, whose parties only the summary names.
     [
       'Op-ed: Beneath the smiles, a lopsided partnership',
@@ -219,6 +224,11 @@ describe('judgeRelevance', () => {
     [
       'Trump says he would meet Kim Jong Un during Asia trip',
       'Kim, who stood beside Xi Jinping and Vladimir Putin at the parade, said he could talk to Washington.',
+    ],
+    // A title that names no country, over two of them acting apart.
+    [
+      'Security Council fails to pass ceasefire text',
+      'Russia and China vetoed the draft, which the United States had put forward.',
     ],
     // A relationship title whose summary brings in another partner.
     [
