@@ -671,6 +671,20 @@ const PHRASINGS: Array<[string, Verdict, string, string, string]> = [
     'The 106 billion cubic metres a year of Russian gas for China touted by the Kremlin is a wish list dressed up as a contract.',
     '2025-10-10',
   ],
+  [
+    'gas-supply-increase',
+    'updates',
+    'Far Eastern gas route to China slips to 2027',
+    'Gazprom now expects first gas to flow to China via the Far Eastern route in early 2027, blaming slower-than-planned construction.',
+    '2026-06-19',
+  ],
+  [
+    'gas-volume-target',
+    'contradicts',
+    "Beijing never signed up to Moscow's 106 bcm gas figure, analysts say",
+    "China never signed up to Russia's figure of 106 bcm of gas a year, Chinese energy analysts said.",
+    '2025-10-02',
+  ],
   // A readout that names the leaders by office only.
   [
     'beijing-summit',
