@@ -108,27 +108,30 @@ export const CUE_WINDOW = 60;
 const IRREALIS =
   /\b(?:urg\w*|call(?:s|ed|ing)? (?:on|for)|propos\w*|threat\w*|demand\w*|consider\w*|mull\w*|could|might|may|would|should|must|ought to|once|if|unless|(?:tell|tells|told|ask|asks|asked|want|wants|wanted|press|presses|pressed)\s+(?:[\w.'’-]+\s+){1,3}?to)\b[^;,]*$/i;
 
+// What someone else says, and the verbs that deny it: shared by the rules on denied doubts and denied reports.
+const HEARSAY = '(?:reports?|claims?|rumou?rs?|posts?|allegations?|suggestions?|speculation|talk|stories)';
+const DENIAL_VERB = String.raw`(?:dismiss\w*|reject\w*|den(?:y|ies|ied)|refut\w*|debunk\w*|brush\w* (?:off|aside))`;
+
 // "dismissed Western talk of a rift": a denial of someone's doubt affirms the fact, and the doubt it names
 // ("rift") is reported, not asserted. Both the denial and the doubted word are then no cue.
-const DOUBT = String.raw`(?:talk|speculation|suggestions?|claims?|reports?|rumou?rs?|notions?)\s+(?:of|about|that)\s+(?:[\w'-]+\s+){0,4}?`;
+const DOUBT = String.raw`(?:${HEARSAY}|notions?)\s+(?:of|about|that)\s+(?:[\w'-]+\s+){0,4}?`;
 const DOUBTED_WORD = String.raw`(?:rift|split|cool\w*|strain\w*|tensions?|rivalry|wedge|discord|friction|divisions?|mistrust)`;
 const DOUBT_FOLLOWS = String.raw`^\s+(?:[\w'-]+\s+){0,2}?${DOUBT}`;
 const DENIAL_OF_DOUBT = new RegExp(String.raw`${DOUBT_FOLLOWS}${DOUBTED_WORD}\b`, 'i');
 // "…dismissing Western talk of an 'axis of upheaval'": the denial's object is someone's talk, whatever it names.
 const DOUBT_AFTER = new RegExp(DOUBT_FOLLOWS, 'i');
-const DOUBT_DENIED_BEFORE = new RegExp(
-  String.raw`\b(?:dismiss\w*|reject\w*|den(?:y|ies|ied)|refut\w*|brush\w* (?:off|aside))\s+(?:[\w'-]+\s+){0,2}?${DOUBT}$`,
-  'i',
-);
+const DOUBT_DENIED_BEFORE = new RegExp(String.raw`\b${DENIAL_VERB}\s+(?:[\w'-]+\s+){0,2}?${DOUBT}$`, 'i');
 
 // "dismisses rumours that the visa waiver was suspended", "rejected posts which claimed that entry had been
 // halted": denying a report that something changed affirms it as it was. The report follows the denial closely.
-const REPORT_OF = String.raw`^[^;.]{0,50}?\b(?:reports?|claims?|claimed|claiming|rumou?rs?|posts?|allegations?|suggestions?|speculation|talk|stories)\b[^;.]{0,40}?\b(?:saying|says|said|that|of|claiming|alleging|suggesting)\b`;
+const REPORT_OF = String.raw`^[^;.]{0,50}?\b(?:${HEARSAY}|claimed|claiming)\b[^;.]{0,40}?\b(?:saying|says|said|that|of|claiming|alleging|suggesting)\b`;
 const CHANGE_WORD = String.raw`\b(?:suspend\w*|halt\w*|scrap\w*|cancel\w*|revok\w*|withdr[ae]w\w*|pull\w* out|postpon\w*|delay\w*|collaps\w*|froze|frozen|freez\w*|paus\w*|abandon\w*|terminat\w*|stall\w*|shelv\w*|ended)\b`;
 const DENIED_REPORT_OF_CHANGE = new RegExp(`${REPORT_OF}[^;.]{0,80}?${CHANGE_WORD}`, 'i');
 // …and the change such a report names is no change either.
-const INSIDE_DENIED_REPORT =
-  /\b(?:dismiss\w*|reject\w*|den(?:y|ies|ied)|refut\w*|debunk\w*|brush\w* (?:off|aside))\b[^;.]{0,50}?\b(?:reports?|claims?|rumou?rs?|posts?|allegations?|suggestions?|speculation|talk|stories)\b[^;.]{0,120}$/i;
+const INSIDE_DENIED_REPORT = new RegExp(
+  String.raw`\b${DENIAL_VERB}\b[^;.]{0,50}?\b${HEARSAY}\b[^;.]{0,120}$`,
+  'i',
+);
 /** How far (characters) before a change word a denied report may open. */
 const DENIED_REPORT_REACH = 180;
 
